@@ -14,6 +14,8 @@ export interface ArchiveOptions {
 
 /** Users serialized per pull: enough to keep deflate busy, small enough for bounded memory. */
 const BATCH = 256;
+/** Bytes handed to the reader per pull. */
+const CHUNK_BYTES = 64 * 1024;
 const encoder = new TextEncoder();
 
 /**
@@ -50,24 +52,25 @@ export function archiveStream(options: ArchiveOptions): ReadableStream<Uint8Arra
 
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
-        while (output.length === 0 && !finished) produce();
-        const chunk = output.shift();
-        if (chunk) {
-          const total = sent + chunk.length;
-          if (faults.dropAfterBytes !== undefined && total > faults.dropAfterBytes) {
-            controller.error(new Error('Connection dropped by the sandbox'));
-            return;
-          }
-          if (faults.truncateAfterBytes !== undefined && total > faults.truncateAfterBytes) {
-            controller.enqueue(chunk.subarray(0, faults.truncateAfterBytes - sent));
-            controller.close();
-            return;
-          }
-          sent = total;
-          controller.enqueue(chunk);
+      async pull(controller) {
+        // Yield to the event loop first: compressing is synchronous, and a reader in the same
+        // process (or any other request) must get its turn between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+        while (pendingBytes(output) < CHUNK_BYTES && !finished) produce();
+        const chunk = concat(output.splice(0));
+        const total = sent + chunk.length;
+        if (faults.dropAfterBytes !== undefined && total > faults.dropAfterBytes) {
+          controller.error(new Error('Connection dropped by the sandbox'));
+          return;
         }
-        if (finished && output.length === 0) controller.close();
+        if (faults.truncateAfterBytes !== undefined && total > faults.truncateAfterBytes) {
+          controller.enqueue(chunk.subarray(0, faults.truncateAfterBytes - sent));
+          controller.close();
+          return;
+        }
+        sent = total;
+        if (chunk.length > 0) controller.enqueue(chunk);
+        if (finished) controller.close();
       },
       cancel() {
         users.return?.();
@@ -75,6 +78,19 @@ export function archiveStream(options: ArchiveOptions): ReadableStream<Uint8Arra
     },
     { highWaterMark: 0 },
   );
+}
+
+const pendingBytes = (chunks: Uint8Array[]) => chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(pendingBytes(chunks));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** Half a JSON object: what a reader must survive when a line is corrupt. */

@@ -10,7 +10,7 @@ export interface UserDirectory {
   byExternalId(externalId: string): BrazeUser | undefined;
   byBrazeId(brazeId: string): BrazeUser | undefined;
   byDeviceId(deviceId: string): BrazeUser | undefined;
-  byAlias(alias: { alias_name: string; alias_label: string }): BrazeUser[];
+  byAlias(alias: { alias_name: string; alias_label: string }): BrazeUser | undefined;
   /** Case and surrounding spaces do not matter, as in Braze. */
   byEmail(email: string): BrazeUser[];
   /** E.164; users whose stored number normalizes to it match, whatever its format. */
@@ -50,10 +50,11 @@ export function createUserDirectory(seed: string, segments: readonly Segment[]):
       return user?.devices?.some((device) => device.device_id === deviceId) ? user : undefined;
     },
     byAlias({ alias_name, alias_label }) {
-      if (alias_label !== ALIAS_LABEL) return [];
-      return withCode(trailingCode(alias_name), (user) =>
-        Boolean(user.user_aliases?.some((alias) => alias.alias_name === alias_name)),
-      );
+      if (alias_label !== ALIAS_LABEL) return undefined;
+      const user = resolve(decodeMaskedUuid(seedHash, ID_KIND.alias, alias_name));
+      return user?.user_aliases?.some((alias) => alias.alias_name === alias_name)
+        ? user
+        : undefined;
     },
     byEmail(email) {
       const wanted = email.trim().toLowerCase();

@@ -6,7 +6,7 @@ import { RATES } from './rates.ts';
 import { type BrazeDevice, type BrazeUser, ZEROED_AD_ID } from './user.ts';
 
 /** Families of masked UUIDs (see identity.ts). */
-export const ID_KIND = { externalId: 1, deviceId: 2 } as const;
+export const ID_KIND = { externalId: 1, deviceId: 2, alias: 3 } as const;
 export const ALIAS_LABEL = 'crm_id';
 export const APP_NAME = 'Audience Relay Shop';
 
@@ -82,7 +82,9 @@ export function generateUser(seedHash: number, ref: UserRef): BrazeUser {
     user.external_id = maskedUuid(seedHash, ID_KIND.externalId, ref);
   }
   if (identity.chance(RATES.userAlias)) {
-    user.user_aliases = [{ alias_name: `CRM-${code}`, alias_label: ALIAS_LABEL }];
+    user.user_aliases = [
+      { alias_name: maskedUuid(seedHash, ID_KIND.alias, ref), alias_label: ALIAS_LABEL },
+    ];
   }
   const createdFrom = identity.weighted(TABLE.createdFrom);
 

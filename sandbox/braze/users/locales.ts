@@ -135,8 +135,8 @@ export const LOCALES: Readonly<Record<CountryCode, Locale>> = {
     zip: (digits) => `SW${digits(1)}A ${digits(1)}AA`,
     phone: {
       callingCode: '44',
-      prefixes: ['74', '75', '77', '78', '79'],
-      fillerDigits: 2,
+      prefixes: ['7412', '7453', '7521', '7568', '7723', '7781', '7802', '7867', '7934', '7960'],
+      fillerDigits: 0,
       trunk: '0',
       national: (nsn) => `0${nsn.slice(0, 4)} ${nsn.slice(4)}`,
       international: (nsn) => `+44 ${nsn.slice(0, 4)} ${nsn.slice(4)}`,
@@ -192,7 +192,7 @@ export const LOCALES: Readonly<Record<CountryCode, Locale>> = {
     zip: (digits) => `${digits(2)}${digits(1)}00`,
     phone: {
       callingCode: '33',
-      prefixes: ['6', '75', '76', '77', '78'],
+      prefixes: ['60', '61', '62', '64', '65', '66', '67', '68', '75', '76', '77', '78'],
       fillerDigits: 1,
       trunk: '0',
       national: (nsn) => `0${group(nsn, [1, 2, 2, 2], ' ')}`,
@@ -249,8 +249,8 @@ export const LOCALES: Readonly<Record<CountryCode, Locale>> = {
     zip: (digits) => `${digits(3)}-${digits(4)}`,
     phone: {
       callingCode: '81',
-      prefixes: ['90', '80', '70'],
-      fillerDigits: 2,
+      prefixes: ['903', '905', '908', '806', '809', '704', '708'],
+      fillerDigits: 1,
       trunk: '0',
       national: (nsn) => `0${nsn.slice(0, 2)}-${nsn.slice(2, 6)}-${nsn.slice(6)}`,
       international: (nsn) => `+81 ${nsn.slice(0, 2)}-${nsn.slice(2, 6)}-${nsn.slice(6)}`,
