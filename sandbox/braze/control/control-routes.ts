@@ -18,6 +18,20 @@ export interface ControlDeps {
 const count = z.number().int().positive().default(1);
 const bytes = z.number().int().nonnegative();
 
+/** `POST /__sandbox/faults/<url name>` sets one fault; each body says how. */
+const FAULTS: Record<string, { name: keyof Faults; schema: z.ZodType }> = {
+  'fail-next': {
+    name: 'failNext',
+    schema: z.object({ count, status: z.number().int().min(500).max(599).default(500) }),
+  },
+  'truncate-archive': { name: 'truncateArchive', schema: z.object({ count, afterBytes: bytes }) },
+  'malformed-lines': {
+    name: 'malformedLines',
+    schema: z.object({ count, every: z.number().int().positive() }),
+  },
+  'drop-connection': { name: 'dropConnection', schema: z.object({ count, afterBytes: bytes }) },
+};
+
 /** `/__sandbox/*`: how tests steer the emulator. Not Braze: no auth, not recorded. */
 export function controlRoutes({ faults, requests, jobs, clock, limiter }: ControlDeps) {
   const settle = () => jobs.poll();
@@ -27,41 +41,14 @@ export function controlRoutes({ faults, requests, jobs, clock, limiter }: Contro
       requests.length = 0;
       return c.body(null, 204);
     })
-    .post(
-      '/faults/fail-next',
-      zValidator(
-        'json',
-        z.object({ count, status: z.number().int().min(500).max(599).default(500) }),
-      ),
-      (c) => {
-        faults.failNext = c.req.valid('json');
-        return c.body(null, 204);
-      },
-    )
-    .post(
-      '/faults/truncate-archive',
-      zValidator('json', z.object({ count, afterBytes: bytes })),
-      (c) => {
-        faults.truncateArchive = c.req.valid('json');
-        return c.body(null, 204);
-      },
-    )
-    .post(
-      '/faults/malformed-lines',
-      zValidator('json', z.object({ count, every: z.number().int().positive() })),
-      (c) => {
-        faults.malformedLines = c.req.valid('json');
-        return c.body(null, 204);
-      },
-    )
-    .post(
-      '/faults/drop-connection',
-      zValidator('json', z.object({ count, afterBytes: bytes })),
-      (c) => {
-        faults.dropConnection = c.req.valid('json');
-        return c.body(null, 204);
-      },
-    )
+    .post('/faults/:fault', async (c) => {
+      const fault = FAULTS[c.req.param('fault')];
+      if (!fault) return c.json({ error: `No fault named ${c.req.param('fault')}` }, 404);
+      const parsed = fault.schema.safeParse(await c.req.json().catch(() => undefined));
+      if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
+      Object.assign(faults, { [fault.name]: parsed.data });
+      return c.body(null, 204);
+    })
     .delete('/faults', (c) => {
       Object.assign(faults, noFaults());
       return c.body(null, 204);

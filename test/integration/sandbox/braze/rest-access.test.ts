@@ -221,5 +221,10 @@ describe('control API', () => {
     const braze = await startBraze();
     await expect(braze.control.failNext(1, 404)).rejects.toThrow(/400/);
     await expect(braze.control.truncateArchive(-1)).rejects.toThrow(/400/);
+    const unknown = await fetch(`${braze.restUrl}/__sandbox/faults/meteor-strike`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(unknown.status).toBe(404);
   });
 });
