@@ -24,10 +24,13 @@ const started = await fetch(`${braze.restUrl}/users/export/segment`, {
 });
 const { url } = (await started.json()) as { url: string };
 
-const baseline = process.memoryUsage().rss;
-let peak = baseline;
+const baseline = process.memoryUsage();
+let peak = baseline.rss;
+let peakHeap = baseline.heapUsed;
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const { rss, heapUsed } = process.memoryUsage();
+  peak = Math.max(peak, rss);
+  peakHeap = Math.max(peakHeap, heapUsed);
 }, 100);
 const began = performance.now();
 const reader = (await fetch(url)).body?.getReader();
@@ -47,6 +50,7 @@ process.stdout.write(
     `segment ${key}: ${segment.size.toLocaleString('en-US')} users, fields ${fields_to_export.join(', ')}`,
     `archive ${mb(bytes)} MiB in ${seconds.toFixed(1)} s`,
     `${Math.round(segment.size / seconds).toLocaleString('en-US')} users/s, ${mb(bytes / seconds)} MiB/s`,
-    `RSS ${mb(baseline)} MiB before, peak ${mb(peak)} MiB (+${mb(peak - baseline)} MiB)`,
+    `RSS ${mb(baseline.rss)} MiB before, peak ${mb(peak)} MiB (+${mb(peak - baseline.rss)} MiB)`,
+    `heap ${mb(baseline.heapUsed)} MiB before, peak ${mb(peakHeap)} MiB`,
   ].join('\n')}\n`,
 );

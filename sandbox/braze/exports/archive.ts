@@ -1,6 +1,7 @@
-import { Gzip, Zip, ZipDeflate } from 'fflate';
+import { Gzip, Zip } from 'fflate';
 import type { DownloadFaults } from '../control/faults.ts';
 import type { OutputFormat } from './jobs.ts';
+import { NativeZipDeflate } from './native-zip-deflate.ts';
 
 export interface ArchiveOptions {
   /** The user objects to write, produced lazily: the archive never holds the segment. */
@@ -113,7 +114,7 @@ function zipSink({ prefix, usersPerFile }: ArchiveOptions, output: Uint8Array[])
     output.push(chunk);
     if (final) onEnd();
   });
-  let file: ZipDeflate | undefined;
+  let file: NativeZipDeflate | undefined;
   let files = 0;
   let inFile = 0;
   let buffered = '';
@@ -126,7 +127,7 @@ function zipSink({ prefix, usersPerFile }: ArchiveOptions, output: Uint8Array[])
   return {
     write(text) {
       if (!file) {
-        file = new ZipDeflate(`${prefix}/${files}.json`, { level: 1 });
+        file = new NativeZipDeflate(`${prefix}/${files}.json`);
         zip.add(file);
         files += 1;
         inFile = 0;

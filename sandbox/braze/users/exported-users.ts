@@ -14,7 +14,8 @@ export function* exportedUsers(
   start = 0,
   end = segment.size,
 ): Generator<Partial<BrazeUser>> {
-  for (const user of segmentUsers(seed, segment).iterate(start, end)) {
+  const fields = new Set([...projection.fields_to_export, 'custom_attributes']);
+  for (const user of segmentUsers(seed, segment).iterate(start, end, fields)) {
     yield projectUser(user, projection);
   }
 }

@@ -62,8 +62,31 @@ const CARRIERS = [
   'NTT DOCOMO',
 ];
 
-/** User `ref.index` of the segment whose key is `ref.segmentKey`: a pure function of its inputs. */
-export function generateUser(seedHash: number, ref: UserRef): BrazeUser {
+const ACTIVITY_FIELDS = [
+  'apps',
+  'push_tokens',
+  'purchases',
+  'custom_events',
+  'total_revenue',
+  'last_coordinates',
+  'attributed_campaign',
+  'attributed_source',
+  'attributed_adgroup',
+  'attributed_ad',
+  'uninstalled_at',
+];
+
+/**
+ * User `ref.index` of the segment whose key is `ref.segmentKey`: a pure function of its inputs.
+ * With `fields`, groups nobody asked for are skipped (their streams are independent, so every
+ * other value stays the same): an export of emails need not make push tokens.
+ */
+export function generateUser(
+  seedHash: number,
+  ref: UserRef,
+  fields?: ReadonlySet<string>,
+): BrazeUser {
+  const needs = (...names: string[]) => !fields || names.some((name) => fields.has(name));
   const userSeed = mix32(mix32(seedHash, ref.segmentKey), ref.index);
   const stream = (group: number) => createRandom(mix32(userSeed, group));
   const code = userCode(ref);
@@ -88,14 +111,15 @@ export function generateUser(seedHash: number, ref: UserRef): BrazeUser {
   }
   const createdFrom = identity.weighted(TABLE.createdFrom);
 
-  const names = stream(STREAM.names);
-  const first = names.pick(locale.firstNames);
-  const last = names.pick(locale.lastNames);
-  if (names.chance(RATES.firstName)) user.first_name = messyName(names, first);
-  if (names.chance(RATES.lastName)) user.last_name = messyName(names, last);
-
-  const email = stream(STREAM.email);
-  if (email.chance(RATES.email)) user.email = messyEmail(email, first, last, code);
+  if (needs('first_name', 'last_name', 'email')) {
+    const names = stream(STREAM.names);
+    const first = names.pick(locale.firstNames);
+    const last = names.pick(locale.lastNames);
+    if (names.chance(RATES.firstName)) user.first_name = messyName(names, first);
+    if (names.chance(RATES.lastName)) user.last_name = messyName(names, last);
+    const email = stream(STREAM.email);
+    if (email.chance(RATES.email)) user.email = messyEmail(email, first, last, code);
+  }
 
   const profile = stream(STREAM.profile);
   if (profile.chance(RATES.dob)) user.dob = dateOfBirth(profile);
@@ -107,8 +131,8 @@ export function generateUser(seedHash: number, ref: UserRef): BrazeUser {
   if (country === 'code') user.country = locale.country;
   if (country === 'name') user.country = locale.countryName;
 
-  const phone = stream(STREAM.phone);
-  if (phone.chance(RATES.phone)) user.phone = messyPhone(phone, locale, code);
+  const phone = needs('phone') ? stream(STREAM.phone) : undefined;
+  if (phone?.chance(RATES.phone)) user.phone = messyPhone(phone, locale, code);
 
   user.language = profile.chance(0.9) ? locale.language : 'en';
   user.time_zone = profile.pick(locale.timeZones);
@@ -128,14 +152,17 @@ export function generateUser(seedHash: number, ref: UserRef): BrazeUser {
   if (consent.chance(0.5)) attributes.loyalty_points = consent.int(5_000);
   if (Object.keys(attributes).length > 0) user.custom_attributes = attributes;
 
-  const deviceStream = stream(STREAM.devices);
-  const deviceCount = Number(deviceStream.weighted(TABLE.deviceCount));
-  const devices = Array.from({ length: deviceCount }, (_, n) =>
-    generateDevice(deviceStream, seedHash, ref, n),
-  );
-  if (devices.length > 0) user.devices = devices;
-
-  addActivity(user, stream(STREAM.activity), createdSeconds, devices);
+  if (needs('devices', ...ACTIVITY_FIELDS)) {
+    const deviceStream = stream(STREAM.devices);
+    const deviceCount = Number(deviceStream.weighted(TABLE.deviceCount));
+    const devices = Array.from({ length: deviceCount }, (_, n) =>
+      generateDevice(deviceStream, seedHash, ref, n),
+    );
+    if (devices.length > 0) user.devices = devices;
+    if (needs(...ACTIVITY_FIELDS)) {
+      addActivity(user, stream(STREAM.activity), createdSeconds, devices);
+    }
+  }
   user.created_from = createdFrom;
   return user;
 }
@@ -259,14 +286,21 @@ function messyText(random: Random, text: string): string {
   return random.chance(0.5) ? text.toLowerCase() : `  ${text} `;
 }
 
+const asciiNames = new Map<string, string>();
+
 /** ASCII form of a name for an email address: accents dropped, other scripts romanized. */
-export function asciiName(name: string): string {
-  const ascii = (ROMANIZED[name] ?? name)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
-  return ascii || 'user';
+function asciiName(name: string): string {
+  let ascii = asciiNames.get(name);
+  if (ascii === undefined) {
+    const folded = (ROMANIZED[name] ?? name)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+    ascii = folded || 'user';
+    asciiNames.set(name, ascii);
+  }
+  return ascii;
 }
 
 function messyEmail(random: Random, first: string, last: string, code: number): string {

@@ -6,7 +6,13 @@ import { mix32 } from './random.ts';
  * emulator finds a user from an id without storing anyone: decode, then regenerate.
  */
 
-const hex8 = (value: number) => (value >>> 0).toString(16).padStart(8, '0');
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+/** Eight hex digits of a 32-bit number (table lookups: ids are made for every exported user). */
+const hex8 = (value: number) =>
+  (BYTE_HEX[value >>> 24] as string) +
+  BYTE_HEX[(value >>> 16) & 255] +
+  BYTE_HEX[(value >>> 8) & 255] +
+  BYTE_HEX[value & 255];
 const check = (seedHash: number, segmentKey: number, index: number, kind: number) =>
   hex8(mix32(mix32(seedHash ^ segmentKey, index), kind)) +
   hex8(mix32(mix32(seedHash, index ^ kind), segmentKey));

@@ -10,8 +10,8 @@ export interface SegmentUsers {
   segmentKey: number;
   /** User `index` (0 ≤ index < size), computed alone: user 2,999,999 needs no other user. */
   at(index: number): BrazeUser;
-  /** Users `start` to `end - 1`, one at a time. */
-  iterate(start?: number, end?: number): Generator<BrazeUser>;
+  /** Users `start` to `end - 1`, one at a time; `fields` lets it skip what is not wanted. */
+  iterate(start?: number, end?: number, fields?: ReadonlySet<string>): Generator<BrazeUser>;
 }
 
 export function seedHashOf(seed: string): number {
@@ -36,9 +36,9 @@ export function segmentUsers(seed: string, segment: Pick<Segment, 'apiId' | 'siz
     size: segment.size,
     segmentKey,
     at,
-    *iterate(start = 0, end = segment.size) {
+    *iterate(start = 0, end = segment.size, fields) {
       for (let index = Math.max(0, start); index < Math.min(end, segment.size); index += 1) {
-        yield generateUser(seedHash, { segmentKey, index });
+        yield generateUser(seedHash, { segmentKey, index }, fields);
       }
     },
   };

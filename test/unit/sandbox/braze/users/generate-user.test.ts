@@ -1,6 +1,10 @@
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SEED, DEMO_SEGMENT } from '../../../../../sandbox/braze/demo.ts';
+import {
+  projectUser,
+  SEGMENT_EXPORT_FIELDS,
+} from '../../../../../sandbox/braze/users/export-fields.ts';
 import { LOCALES } from '../../../../../sandbox/braze/users/locales.ts';
 import { RATES } from '../../../../../sandbox/braze/users/rates.ts';
 import { segmentUsers } from '../../../../../sandbox/braze/users/segment-users.ts';
@@ -41,6 +45,18 @@ describe('segment users', () => {
     expect(users.next().done).toBe(false);
     expect([...users]).toHaveLength(9);
     expect([...segmentUsers(DEMO_SEED, { apiId: 'x', size: 0 }).iterate()]).toEqual([]);
+  });
+
+  it('skip unwanted field groups without changing any wanted value', () => {
+    const full = [...everyone.iterate(500, 800)];
+    for (const field of SEGMENT_EXPORT_FIELDS) {
+      const fields = new Set([field, 'custom_attributes']);
+      const partial = [...everyone.iterate(500, 800, fields)];
+      const projection = { fields_to_export: [...fields] };
+      expect(partial.map((user) => projectUser(user, projection))).toEqual(
+        full.map((user) => projectUser(user, projection)),
+      );
+    }
   });
 
   it('have distinct ids', () => {
