@@ -13,7 +13,7 @@ import { type AuthEnv, requireApiKey } from './auth.ts';
 import { brazeError } from './errors.ts';
 import { exportIdsRoutes } from './export-ids-routes.ts';
 import { exportSegmentRoutes } from './export-segment-routes.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { type RateLimiter, rateLimit } from './rate-limit.ts';
 import { segmentsRoutes } from './segments-routes.ts';
 
 export interface RestDeps {
@@ -41,14 +41,17 @@ export function createRestApp(deps: RestDeps) {
   const api = new Hono<AuthEnv>()
     .use(requireApiKey(deps.apiKeys))
     .use(
+      rateLimit(limiter, (path) => (path === '/users/export/ids' ? 'usersExportIds' : 'default')),
+    )
+    .use(
       bodyLimit({
         maxSize: deps.maxBodyBytes,
         onError: (c) => brazeError(c, 413, 'Payload Too Large: requests are limited to 4 MB'),
       }),
     )
-    .route('/', segmentsRoutes({ workspace, limiter }))
-    .route('/', exportSegmentRoutes({ workspace, limiter, jobs }))
-    .route('/', exportIdsRoutes({ directory: deps.directory, limiter }));
+    .route('/', segmentsRoutes({ workspace }))
+    .route('/', exportSegmentRoutes({ workspace, jobs }))
+    .route('/', exportIdsRoutes({ directory: deps.directory }));
 
   const braze = new Hono()
     .use(recordRequests(deps.requests, now))

@@ -4,7 +4,6 @@ import { IDS_EXPORT_FIELDS, projectUser } from '../users/export-fields.ts';
 import type { BrazeUser } from '../users/user.ts';
 import { type AuthEnv, requirePermission } from './auth.ts';
 import { brazeError } from './errors.ts';
-import { type RateLimiter, rateLimit } from './rate-limit.ts';
 import { fieldsProblem, isStringArray, jsonObject } from './request-body.ts';
 
 const MAX_IDS = 50;
@@ -22,16 +21,9 @@ const isAlias = (value: unknown): value is Alias =>
   typeof (value as Alias).alias_label === 'string';
 
 /** `POST /users/export/ids` (reference §1.5): a few users by identifier, answered inline. */
-export function exportIdsRoutes({
-  directory,
-  limiter,
-}: {
-  directory: UserDirectory;
-  limiter: RateLimiter;
-}) {
+export function exportIdsRoutes({ directory }: { directory: UserDirectory }) {
   return new Hono<AuthEnv>().post(
     '/users/export/ids',
-    rateLimit(limiter, 'usersExportIds'),
     requirePermission('users.export.ids'),
     async (c) => {
       const body = await jsonObject(c);

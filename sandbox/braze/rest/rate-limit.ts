@@ -52,9 +52,12 @@ export function createRateLimiter(limits: RateLimits, now: () => Date): RateLimi
 }
 
 /** Adds `X-RateLimit-*` to the response, or answers 429 with the same headers. */
-export function rateLimit(limiter: RateLimiter, pool: RatePool): MiddlewareHandler {
+export function rateLimit(
+  limiter: RateLimiter,
+  poolOf: (path: string) => RatePool,
+): MiddlewareHandler {
   return async (c, next) => {
-    const { limit, remaining, resetSeconds, allowed } = limiter.take(pool);
+    const { limit, remaining, resetSeconds, allowed } = limiter.take(poolOf(c.req.path));
     const headers = {
       'X-RateLimit-Limit': String(limit),
       'X-RateLimit-Remaining': String(remaining),

@@ -151,6 +151,7 @@ describe('request size', () => {
     expect(await response.json()).toEqual({
       message: 'Payload Too Large: requests are limited to 4 MB',
     });
+    expect(rateHeaders(response).remaining).toBe('249');
   });
 
   it('accepts a payload just under 4 MB', async () => {
@@ -163,12 +164,13 @@ describe('request size', () => {
 });
 
 describe('unknown endpoints', () => {
-  it('answers 401 without a key and 404 with one', async () => {
+  it('answers 401 without a key and 404 (still rate-limited) with one', async () => {
     const braze = await startBraze();
     expect((await braze.api('/campaigns/list', { key: null })).status).toBe(401);
     const response = await braze.api('/campaigns/list');
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ message: 'Not Found' });
+    expect(rateHeaders(response).limit).toBe('250000');
   });
 });
 
