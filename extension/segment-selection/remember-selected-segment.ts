@@ -12,7 +12,7 @@ export interface RememberSelectedSegmentOptions {
 /**
  * Handles `segment:selected`: stores the segment as the sending tab's current one. The
  * content script runs inside a hostile page, so the segment must describe the very page
- * the tab shows (host and ids from the URL the browser reports), not just any segment.
+ * the tab shows (host and ids from the tab's URL as the browser reports it).
  */
 export function rememberSelectedSegment({
   allowSandbox,
@@ -23,7 +23,10 @@ export function rememberSelectedSegment({
     if (tabId === undefined || tabId < 0) {
       throw new Error('Only a dashboard tab can select a segment.');
     }
-    const page = sender.url ? parseSegmentUrl(sender.url, { allowSandbox }) : null;
+    // The tab's URL, not `sender.url`: Chrome keeps the latter at the document's first URL,
+    // so it misses the dashboard's pushState navigations.
+    const tabUrl = sender.tab?.url;
+    const page = tabUrl ? parseSegmentUrl(tabUrl, { allowSandbox }) : null;
     if (
       page?.host !== segment.host ||
       page.segmentId !== segment.segmentId ||

@@ -15,8 +15,9 @@ export default defineContentScript({
       signal: ctx.signal,
       locate: (url) => parseSegmentUrl(url, { allowSandbox }),
       floatingButton: await createFloatingExportButton(ctx),
-      onExport: (segment) => {
-        void sendRuntimeMessage({ type: 'segment:selected', segment });
+      onExport: async (segment) => {
+        const reply = await sendRuntimeMessage({ type: 'segment:selected', segment });
+        if (!reply.ok) console.warn(`Audience Relay could not select the segment: ${reply.error}`);
       },
       onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
     });

@@ -19,7 +19,7 @@ beforeEach(() => {
 
 function send(message: unknown) {
   return new Promise((resolve) => {
-    const sender = { id: fakeBrowser.runtime.id, tab: { id: 3 } as Browser.tabs.Tab, url };
+    const sender = { id: fakeBrowser.runtime.id, tab: { id: 3, url } as Browser.tabs.Tab, url };
     void fakeBrowser.runtime.onMessage.trigger(message, sender, resolve);
   });
 }

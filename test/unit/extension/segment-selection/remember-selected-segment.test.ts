@@ -14,12 +14,15 @@ const segment = {
 const pageUrl = `https://dashboard-01.braze.com/engagement/segmenter/edit/${segment.segmentId}/${segment.workspaceId}?locale=en`;
 const now = () => new Date('2026-11-22T10:00:00Z');
 
-function sender(overrides: Partial<MessageSender> = {}): MessageSender {
+type Tab = NonNullable<MessageSender['tab']>;
+
+/** A message from the content script of tab 7, which shows `tabUrl` now. */
+function sender(tabUrl: string | undefined = pageUrl, tab: Partial<Tab> = {}): MessageSender {
   return {
     id: fakeBrowser.runtime.id,
-    tab: { id: 7 } as MessageSender['tab'],
+    tab: { id: 7, url: tabUrl, ...tab } as Tab,
+    // Chrome keeps this at the document's first URL, whatever pushState did since.
     url: pageUrl,
-    ...overrides,
   };
 }
 
@@ -38,13 +41,13 @@ describe('rememberSelectedSegment', () => {
     expect(await fakeBrowser.storage.session.get('selectedSegment:7')).not.toEqual({});
   });
 
-  it('replaces the tab’s previous segment', async () => {
+  it('follows the tab to a segment it navigated to without a reload', async () => {
     await remember({ type: 'segment:selected', segment }, sender());
     const other = { ...segment, segmentId: 'a'.repeat(24), name: 'Churn risk' };
     delete (other as { apiIdentifier?: string }).apiIdentifier;
     await remember(
       { type: 'segment:selected', segment: other },
-      sender({ url: pageUrl.replace(segment.segmentId, other.segmentId) }),
+      sender(pageUrl.replace(segment.segmentId, other.segmentId)),
     );
     expect(await selectedSegmentItem(7).getValue()).toEqual({
       ...other,
@@ -53,8 +56,8 @@ describe('rememberSelectedSegment', () => {
   });
 
   it.each([
-    ['comes from no tab', sender({ tab: undefined })],
-    ['comes from a tab without an id', sender({ tab: { id: -1 } as MessageSender['tab'] })],
+    ['comes from no tab', { ...sender(), tab: undefined }],
+    ['comes from a tab without an id', sender(pageUrl, { id: -1 })],
   ])('refuses a segment that %s', async (_, from) => {
     await expect(remember({ type: 'segment:selected', segment }, from)).rejects.toThrow(
       'Only a dashboard tab can select a segment.',
@@ -70,20 +73,26 @@ describe('rememberSelectedSegment', () => {
       'a site that is not a dashboard',
       `https://evil.example/engagement/segmenter/edit/${segment.segmentId}/${segment.workspaceId}`,
     ],
-    ['no URL at all', undefined],
-  ])('refuses a segment sent from %s', async (_, url) => {
-    await expect(remember({ type: 'segment:selected', segment }, sender({ url }))).rejects.toThrow(
+  ])('refuses a segment sent from %s', async (_, tabUrl) => {
+    await expect(remember({ type: 'segment:selected', segment }, sender(tabUrl))).rejects.toThrow(
       'The segment does not match the page that sent it.',
     );
     expect(await selectedSegmentItem(7).getValue()).toBeNull();
   });
 
+  it('refuses a segment from a tab whose URL it may not see', async () => {
+    const from = sender(pageUrl, { url: undefined });
+    await expect(remember({ type: 'segment:selected', segment }, from)).rejects.toThrow(
+      'The segment does not match the page that sent it.',
+    );
+  });
+
   it('takes the loopback sandbox only when allowed', async () => {
     const sandbox = { ...segment, host: '127.0.0.1:4173' };
     const message = { type: 'segment:selected' as const, segment: sandbox };
-    const from = sender({
-      url: `http://127.0.0.1:4173/engagement/segmenter/edit/${segment.segmentId}/${segment.workspaceId}`,
-    });
+    const from = sender(
+      `http://127.0.0.1:4173/engagement/segmenter/edit/${segment.segmentId}/${segment.workspaceId}`,
+    );
     await expect(remember(message, from)).rejects.toThrow('does not match');
     await rememberSelectedSegment({ allowSandbox: true, now })(message, from);
     expect(await selectedSegmentItem(7).getValue()).toMatchObject({ host: '127.0.0.1:4173' });
