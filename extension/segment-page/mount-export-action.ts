@@ -1,8 +1,8 @@
 import { placeExportMenuItem } from './export-menu-item.ts';
-import { findUserDataMenu } from './find-user-data-menu.ts';
 import type { FloatingExportButton } from './floating-export-button.tsx';
 import { readSegmentPage } from './read-segment-page.ts';
 import type { Segment, SegmentLocation } from './segment.ts';
+import { closeUserDataMenu, findUserDataMenu, type UserDataMenu } from './user-data-menu.ts';
 
 export interface MountExportActionOptions {
   /** Aborting removes the action and stops watching the page. */
@@ -33,20 +33,29 @@ export function mountExportAction({
 }: MountExportActionOptions): void {
   if (signal.aborted) return;
   let segment: Segment | null = null;
+  let userDataMenu: UserDataMenu | null = null;
   let menuItem: HTMLElement | null = null;
   const activate = () => {
     if (segment) onExport(segment);
+  };
+  // Like the menu's own items, choosing ours closes the menu.
+  const activateFromMenu = () => {
+    activate();
+    if (userDataMenu) closeUserDataMenu(userDataMenu);
   };
 
   const update = () => {
     if (signal.aborted) return;
     const location = locate(document.location.href);
     segment = location && readSegmentPage(location, document);
-    const menu = segment && findUserDataMenu(document);
-    const item = segment && menu ? placeExportMenuItem(menu, segment, activate) : null;
+    userDataMenu = segment && findUserDataMenu(document);
+    const item =
+      segment && userDataMenu
+        ? placeExportMenuItem(userDataMenu.menu, segment, activateFromMenu)
+        : null;
     if (menuItem !== item) menuItem?.remove();
     menuItem = item;
-    if (segment && !menu) floatingButton.show(segment, activate);
+    if (segment && !userDataMenu) floatingButton.show(segment, activate);
     else floatingButton.hide();
   };
 

@@ -90,6 +90,22 @@ describe('mountExportAction', () => {
     expect(onExport).toHaveBeenCalledExactlyOnceWith(fixtureSegment);
   });
 
+  it('closes the menu once the export is chosen, as the menu’s own items do', () => {
+    const trigger = document.querySelector<HTMLElement>('[aria-controls="user-data-menu"]');
+    const menu = document.getElementById('user-data-menu');
+    trigger?.addEventListener('click', () => {
+      if (!menu) return;
+      menu.hidden = !menu.hidden;
+      trigger.setAttribute('aria-expanded', String(!menu.hidden));
+    });
+    const { onExport } = mount();
+    trigger?.click();
+    menuItem()?.click();
+    expect(onExport).toHaveBeenCalledOnce();
+    expect(menu?.hidden).toBe(true);
+    expect(document.activeElement).toBe(trigger);
+  });
+
   it('falls back to the floating button on a page without the menu', () => {
     document.querySelector('.dropdown')?.remove();
     const { floating, onExport } = mount();
