@@ -3,14 +3,10 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../../extension/entrypoints/background.ts';
 import { selectedSegmentItem } from '../../../../extension/segment-selection/selected-segment-storage.ts';
+import { FIXTURE_SEGMENT, FIXTURE_URL } from '../segment-page/segment-page-fixture.ts';
 
-const segment = {
-  host: 'dashboard-01.braze.com',
-  segmentId: '64b7f1c2a9e3d4f5a6b7c8d9',
-  workspaceId: '5f1e3c9a2b4d6e8f0a1b2c3d',
-  name: '<img src=x onerror="window.__xss=1">',
-};
-const url = `https://dashboard-01.braze.com/engagement/segmenter/edit/${segment.segmentId}/${segment.workspaceId}`;
+const segment = { ...FIXTURE_SEGMENT, name: '<img src=x onerror="window.__xss=1">' };
+const url = FIXTURE_URL;
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -5,14 +5,9 @@ import {
   type MessageSender,
 } from '../../../../extension/messaging/listen-for-runtime-messages.ts';
 import type { MessageReply } from '../../../../extension/messaging/runtime-messages.ts';
+import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
 
-const segment = {
-  host: 'dashboard-01.braze.com',
-  segmentId: '64b7f1c2a9e3d4f5a6b7c8d9',
-  workspaceId: '5f1e3c9a2b4d6e8f0a1b2c3d',
-  name: 'Lapsed VIP Buyers',
-  apiIdentifier: '7d2c1e0b-4a5f-4c3e-9b8a-1f2e3d4c5b6a',
-};
+const segment = FIXTURE_SEGMENT;
 
 beforeEach(() => fakeBrowser.reset());
 

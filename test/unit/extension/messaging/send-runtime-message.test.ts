@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RuntimeMessage } from '../../../../extension/messaging/runtime-messages.ts';
 import { sendRuntimeMessage } from '../../../../extension/messaging/send-runtime-message.ts';
+import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
 
-const message: RuntimeMessage = {
-  type: 'segment:selected',
-  segment: {
-    host: 'dashboard-01.braze.com',
-    segmentId: '64b7f1c2a9e3d4f5a6b7c8d9',
-    workspaceId: '5f1e3c9a2b4d6e8f0a1b2c3d',
-    name: 'Lapsed VIP Buyers',
-  },
-};
+const message: RuntimeMessage = { type: 'segment:selected', segment: FIXTURE_SEGMENT };
 
 describe('sendRuntimeMessage', () => {
   it('sends the message and resolves with the reply', async () => {

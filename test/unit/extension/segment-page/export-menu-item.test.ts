@@ -3,12 +3,7 @@ import { placeExportMenuItem } from '../../../../extension/segment-page/export-m
 import type { Segment } from '../../../../extension/segment-page/segment.ts';
 import { FIXTURE_SEGMENT, segmentPageDocument } from './segment-page-fixture.ts';
 
-const segment: Segment = {
-  host: 'dashboard-01.braze.com',
-  segmentId: FIXTURE_SEGMENT.segmentId,
-  workspaceId: FIXTURE_SEGMENT.workspaceId,
-  name: FIXTURE_SEGMENT.name,
-};
+const segment: Segment = FIXTURE_SEGMENT;
 
 function userDataMenu(document = segmentPageDocument()): HTMLElement {
   const menu = document.getElementById('user-data-menu');

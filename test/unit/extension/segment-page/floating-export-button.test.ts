@@ -5,13 +5,9 @@ import {
   FLOATING_BUTTON_HOST,
 } from '../../../../extension/segment-page/floating-export-button.tsx';
 import type { Segment } from '../../../../extension/segment-page/segment.ts';
+import { FIXTURE_SEGMENT } from './segment-page-fixture.ts';
 
-const segment: Segment = {
-  host: 'dashboard-01.braze.com',
-  segmentId: '64b7f1c2a9e3d4f5a6b7c8d9',
-  workspaceId: '5f1e3c9a2b4d6e8f0a1b2c3d',
-  name: 'Lapsed VIP Buyers',
-};
+const segment: Segment = FIXTURE_SEGMENT;
 
 let ctx: ContentScriptContext;
 beforeEach(() => {

@@ -73,13 +73,8 @@ function showSegment({ name, apiIdentifier }: { name: string; apiIdentifier: str
   code.textContent = apiIdentifier;
 }
 
-const fixtureSegment: Segment = {
-  host: location.host,
-  segmentId: FIXTURE_SEGMENT.segmentId,
-  workspaceId: FIXTURE_SEGMENT.workspaceId,
-  name: FIXTURE_SEGMENT.name,
-  apiIdentifier: FIXTURE_SEGMENT.apiIdentifier,
-};
+/** The fixture's segment as read on the test window's (sandbox) origin. */
+const fixtureSegment: Segment = { ...FIXTURE_SEGMENT, host: location.host };
 
 describe('mountExportAction', () => {
   it('adds the action to the User Data menu and exports the segment on screen', () => {

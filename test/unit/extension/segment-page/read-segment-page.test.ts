@@ -3,11 +3,7 @@ import { readSegmentPage } from '../../../../extension/segment-page/read-segment
 import { MAX_SEGMENT_NAME } from '../../../../extension/segment-page/segment.ts';
 import { FIXTURE_SEGMENT, segmentPageDocument } from './segment-page-fixture.ts';
 
-const location = {
-  host: 'dashboard-01.braze.com',
-  segmentId: FIXTURE_SEGMENT.segmentId,
-  workspaceId: FIXTURE_SEGMENT.workspaceId,
-};
+const { name, apiIdentifier, ...location } = FIXTURE_SEGMENT;
 
 function setHeading(document: Document, text: string) {
   const heading = document.querySelector('h1');
@@ -17,18 +13,14 @@ function setHeading(document: Document, text: string) {
 
 describe('readSegmentPage', () => {
   it('reads the name, ids and API identifier of a rendered segment page', () => {
-    expect(readSegmentPage(location, segmentPageDocument())).toEqual({
-      ...location,
-      name: FIXTURE_SEGMENT.name,
-      apiIdentifier: FIXTURE_SEGMENT.apiIdentifier,
-    });
+    expect(readSegmentPage(location, segmentPageDocument())).toEqual(FIXTURE_SEGMENT);
   });
 
   it('leaves the API identifier out until the footer has rendered', () => {
     const document = segmentPageDocument();
     document.querySelector('footer')?.remove();
     const segment = readSegmentPage(location, document);
-    expect(segment).toEqual({ ...location, name: FIXTURE_SEGMENT.name });
+    expect(segment).toEqual({ ...location, name });
     expect(segment).not.toHaveProperty('apiIdentifier');
   });
 
@@ -58,7 +50,7 @@ describe('readSegmentPage', () => {
     const later = document.createElement('h1');
     later.textContent = 'Not the segment';
     document.body.append(later);
-    expect(readSegmentPage(location, document)?.name).toBe(FIXTURE_SEGMENT.name);
+    expect(readSegmentPage(location, document)?.name).toBe(name);
   });
 
   it('cuts an absurdly long name without splitting a character', () => {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Segment } from '../../../../extension/segment-page/segment.ts';
 
-/** Ids of the segment the fixture page shows (its URL is not part of the HTML). */
-export const FIXTURE_SEGMENT = {
+/** The segment the saved page shows, as read on a real dashboard (the URL is not in the HTML). */
+export const FIXTURE_SEGMENT: Readonly<Required<Segment>> = {
+  host: 'dashboard-01.braze.com',
   segmentId: '64b7f1c2a9e3d4f5a6b7c8d9',
   workspaceId: '5f1e3c9a2b4d6e8f0a1b2c3d',
   name: 'Lapsed VIP Buyers',
@@ -10,6 +12,9 @@ export const FIXTURE_SEGMENT = {
 };
 
 export const FIXTURE_PATH = `/engagement/segmenter/edit/${FIXTURE_SEGMENT.segmentId}/${FIXTURE_SEGMENT.workspaceId}`;
+
+/** Where the saved page lives on the real dashboard. */
+export const FIXTURE_URL = `https://${FIXTURE_SEGMENT.host}${FIXTURE_PATH}?locale=en`;
 
 // A path, not a URL: under happy-dom `URL` is the DOM's, which node:fs does not accept.
 const html = readFileSync(

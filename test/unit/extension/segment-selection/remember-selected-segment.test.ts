@@ -3,15 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MessageSender } from '../../../../extension/messaging/listen-for-runtime-messages.ts';
 import { rememberSelectedSegment } from '../../../../extension/segment-selection/remember-selected-segment.ts';
 import { selectedSegmentItem } from '../../../../extension/segment-selection/selected-segment-storage.ts';
+import { FIXTURE_SEGMENT, FIXTURE_URL } from '../segment-page/segment-page-fixture.ts';
 
-const segment = {
-  host: 'dashboard-01.braze.com',
-  segmentId: '64b7f1c2a9e3d4f5a6b7c8d9',
-  workspaceId: '5f1e3c9a2b4d6e8f0a1b2c3d',
-  name: 'Lapsed VIP Buyers',
-  apiIdentifier: '7d2c1e0b-4a5f-4c3e-9b8a-1f2e3d4c5b6a',
-};
-const pageUrl = `https://dashboard-01.braze.com/engagement/segmenter/edit/${segment.segmentId}/${segment.workspaceId}?locale=en`;
+const segment = FIXTURE_SEGMENT;
+const pageUrl = FIXTURE_URL;
 const now = () => new Date('2026-11-22T10:00:00Z');
 
 type Tab = NonNullable<MessageSender['tab']>;
