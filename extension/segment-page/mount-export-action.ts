@@ -1,6 +1,6 @@
 import { placeExportMenuItem } from './export-menu-item.ts';
 import type { FloatingExportButton } from './floating-export-button.tsx';
-import { readSegmentPage } from './read-segment-page.ts';
+import { readSegmentName, readSegmentPage } from './read-segment-page.ts';
 import type { Segment, SegmentLocation } from './segment.ts';
 import { closeUserDataMenu, findUserDataMenu, type UserDataMenu } from './user-data-menu.ts';
 
@@ -32,10 +32,12 @@ export function mountExportAction({
   document = globalThis.document,
 }: MountExportActionOptions): void {
   if (signal.aborted) return;
-  let segment: Segment | null = null;
   let userDataMenu: UserDataMenu | null = null;
   let menuItem: HTMLElement | null = null;
+  // The whole segment (API identifier included) is read only when it is asked for.
   const activate = () => {
+    const location = locate(document.location.href);
+    const segment = location && readSegmentPage(location, document);
     if (segment) onExport(segment);
   };
   // Like the menu's own items, choosing ours closes the menu.
@@ -47,8 +49,11 @@ export function mountExportAction({
   const update = () => {
     if (signal.aborted) return;
     const location = locate(document.location.href);
-    segment = location && readSegmentPage(location, document);
-    userDataMenu = segment && findUserDataMenu(document);
+    const name = location && readSegmentName(document);
+    const segment: Segment | null = location && name ? { ...location, name } : null;
+    // Searching for the menu scans the page: keep the one found while it stays on the page.
+    const known = userDataMenu?.trigger.isConnected && userDataMenu.menu.isConnected;
+    userDataMenu = segment && (known ? userDataMenu : findUserDataMenu(document));
     const item =
       segment && userDataMenu
         ? placeExportMenuItem(userDataMenu.menu, segment, activateFromMenu)
@@ -59,7 +64,8 @@ export function mountExportAction({
     else floatingButton.hide();
   };
 
-  // Our own insertions come back through the observer; `update` changes nothing the second time.
+  // The body, as real Braze markup names no stable app root. Our own insertions come back
+  // through the observer; `update` is cheap and changes nothing the second time.
   const observer = new MutationObserver(update);
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   // WXT reports a pushState before the URL changes: read the page once it has.

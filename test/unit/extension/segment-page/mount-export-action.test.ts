@@ -3,7 +3,12 @@ import type { FloatingExportButton } from '../../../../extension/segment-page/fl
 import { mountExportAction } from '../../../../extension/segment-page/mount-export-action.ts';
 import { parseSegmentUrl } from '../../../../extension/segment-page/parse-segment-url.ts';
 import type { Segment } from '../../../../extension/segment-page/segment.ts';
-import { FIXTURE_PATH, FIXTURE_SEGMENT, renderSegmentPage } from './segment-page-fixture.ts';
+import {
+  FIXTURE_PATH,
+  FIXTURE_SEGMENT,
+  renderSegmentPage,
+  segmentPageDocument,
+} from './segment-page-fixture.ts';
 
 const OTHER = {
   segmentId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
@@ -104,7 +109,7 @@ describe('mountExportAction', () => {
   it('falls back to the floating button on a page without the menu', () => {
     document.querySelector('.dropdown')?.remove();
     const { floating, onExport } = mount();
-    expect(floating.segment).toEqual(fixtureSegment);
+    expect(floating.segment).toMatchObject({ name: FIXTURE_SEGMENT.name, host: location.host });
     floating.activate();
     expect(onExport).toHaveBeenCalledExactlyOnceWith(fixtureSegment);
   });
@@ -170,6 +175,17 @@ describe('mountExportAction', () => {
     navigate('/dashboard/home');
     await settle();
     expect(document.querySelector('[data-audience-relay-export]')).toBeNull();
+  });
+
+  it('follows a dashboard that re-renders its whole app', async () => {
+    const { onExport } = mount();
+    const fresh = segmentPageDocument().getElementById('app');
+    if (!fresh) throw new Error('fixture changed');
+    document.getElementById('app')?.replaceWith(document.importNode(fresh, true));
+    await settle();
+    expect(document.querySelectorAll('[data-audience-relay-export]')).toHaveLength(1);
+    menuItem()?.click();
+    expect(onExport).toHaveBeenCalledExactlyOnceWith(fixtureSegment);
   });
 
   it('puts the item back when the dashboard re-renders its menu', async () => {
