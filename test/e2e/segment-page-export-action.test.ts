@@ -9,6 +9,8 @@ import { readExtensionStorage } from './support/extension-storage.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 
 const SCREENSHOTS = 'segment-page-export-action';
+/** A bound for CI's busy 2 cores, not a speed requirement. */
+const POLL = { timeout: 10_000 };
 const resources = closeAfterAll();
 let sandbox: BrazeSandbox;
 let browser: ExtensionBrowser;
@@ -79,7 +81,7 @@ describe('Export as Facebook Audience on the sandbox Braze dashboard', () => {
     await page.keyboard.press('Tab');
     expect(await exportItem().evaluate((item) => item === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(lastSelected).toEqual(stored(next));
+    await expect.poll(lastSelected, POLL).toEqual(stored(next));
     expect(await page.getByRole('menu', { includeHidden: true }).isHidden()).toBe(true);
     expect(await userDataButton().evaluate((button) => button === document.activeElement)).toBe(
       true,
@@ -97,7 +99,7 @@ describe('Export as Facebook Audience on the sandbox Braze dashboard', () => {
     await saveScreenshot(page, `${SCREENSHOTS}/hostile-name`);
 
     await exportItem().click();
-    await expect.poll(lastSelected).toEqual(stored(hostile));
+    await expect.poll(lastSelected, POLL).toEqual(stored(hostile));
     expect(await page.evaluate(() => '__xss' in window)).toBe(false);
   });
 
@@ -114,6 +116,6 @@ describe('Export as Facebook Audience on the sandbox Braze dashboard', () => {
     await saveScreenshot(page, `${SCREENSHOTS}/floating-button`);
 
     await floating.click();
-    await expect.poll(lastSelected).toEqual(stored(segment));
+    await expect.poll(lastSelected, POLL).toEqual(stored(segment));
   });
 });
