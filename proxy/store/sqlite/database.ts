@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/** The relay's one database file inside the data directory. */
+export const DATABASE_FILE = 'relay.sqlite';
+
+/** Opens (creating if needed) the database with the settings every connection needs. */
+export function openDatabase(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  // WAL lets the CLI write while the server reads; the busy timeout covers the short overlaps.
+  db.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = NORMAL;
+    PRAGMA foreign_keys = ON;
+    PRAGMA busy_timeout = 5000;
+  `);
+  return db;
+}
+
+/**
+ * Runs `work` in a write transaction taken up front (IMMEDIATE), so two processes checking
+ * and then writing the same rows cannot interleave.
+ */
+export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Stored timestamps are ISO-8601 UTC text: readable, and they sort as they compare. */
+export const toText = (date: Date): string => date.toISOString();
+export const fromText = (text: string): Date => new Date(text);
+export const fromNullableText = (text: unknown): Date | null =>
+  typeof text === 'string' ? new Date(text) : null;
