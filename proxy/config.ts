@@ -130,7 +130,10 @@ export function loadConfig(
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (parsed.success && Boolean(parsed.data.FACEBOOK_APP_ID) !== Boolean(parsed.data.FACEBOOK_APP_SECRET)) {
+  if (
+    parsed.success &&
+    Boolean(parsed.data.FACEBOOK_APP_ID) !== Boolean(parsed.data.FACEBOOK_APP_SECRET)
+  ) {
     problems.push(
       'FACEBOOK_APP_ID, FACEBOOK_APP_SECRET: set both for a real Facebook app, or neither for sandbox mode',
     );

@@ -16,7 +16,9 @@ export interface EncryptionKeyRepository {
   get(kid: string): Promise<EncryptionKeyRecord | undefined>;
   list(): Promise<EncryptionKeyRecord[]>;
   /** Returns the active key, first making `candidate` the active one if there is none. */
-  ensureActive(candidate: Omit<EncryptionKeyRecord, 'active' | 'retiredAt'>): Promise<EncryptionKeyRecord>;
+  ensureActive(
+    candidate: Omit<EncryptionKeyRecord, 'active' | 'retiredAt'>,
+  ): Promise<EncryptionKeyRecord>;
   /** Adds `record` and makes it the only active key, in one step. */
   activate(record: Omit<EncryptionKeyRecord, 'active' | 'retiredAt'>): Promise<void>;
   retire(kid: string, at: Date): Promise<void>;

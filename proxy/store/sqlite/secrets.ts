@@ -14,7 +14,8 @@ const toSealed = (row: Row): SealedSecret => ({
 
 export function sqliteSecrets(db: DatabaseSync): SecretRepository {
   // One statement, so the "is this key still active?" check and the write are atomic.
-  const putIfActive = db.prepare(`INSERT INTO secrets (workspace_id, name, kid, ciphertext, updated_at)
+  const putIfActive =
+    db.prepare(`INSERT INTO secrets (workspace_id, name, kid, ciphertext, updated_at)
     SELECT ?, ?, kid, ?, ? FROM encryption_keys WHERE kid = ? AND active = 1
     ON CONFLICT (workspace_id, name) DO UPDATE
       SET kid = excluded.kid, ciphertext = excluded.ciphertext, updated_at = excluded.updated_at`);
