@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
@@ -8,7 +8,10 @@ export const DATABASE_FILE = 'relay.sqlite';
 /** Opens (creating if needed) the database with the settings every connection needs. */
 export function openDatabase(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  const file = join(dataDir, DATABASE_FILE);
+  // Created owner-only up front: SQLite gives its -wal and -shm files the same permissions.
+  closeSync(openSync(file, 'a', 0o600));
+  const db = new DatabaseSync(file);
   // WAL lets the CLI write while the server reads; the busy timeout covers the short overlaps.
   db.exec(`
     PRAGMA journal_mode = WAL;
