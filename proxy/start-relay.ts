@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRelayApp } from './app.ts';
+import { createRelayApp, type RelayApp } from './app.ts';
 import type { RelayConfig } from './config.ts';
 import { type HttpServer, listen } from './http/listen.ts';
 import type { Logger } from './log.ts';
@@ -10,6 +10,7 @@ const { version } = JSON.parse(
 ) as { version: string };
 
 export interface RunningRelay extends HttpServer {
+  app: RelayApp;
   services: RelayServices;
 }
 
@@ -42,6 +43,7 @@ export async function startRelay(
     });
     return {
       ...server,
+      app,
       services,
       async close(graceMs) {
         await server.close(graceMs);

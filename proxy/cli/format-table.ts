@@ -1,3 +1,14 @@
+/** Prints left-aligned columns, `-` for empty cells, or `empty` when there are no rows. */
+export function printTable(
+  out: (line: string) => void,
+  header: string[],
+  rows: (string | null | undefined)[][],
+  empty: string,
+): void {
+  if (rows.length === 0) out(empty);
+  else for (const line of formatTable(header, rows)) out(line);
+}
+
 /** Left-aligned columns for terminal output; `-` stands for empty cells. */
 export function formatTable(header: string[], rows: (string | null | undefined)[][]): string[] {
   const cells = [header, ...rows.map((row) => row.map((cell) => cell || '-'))];

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../shared/relay-api/roles.ts';
 import { keyState } from '../auth/key-state.ts';
 import { type Command, UsageError } from './cli-context.ts';
-import { formatTable, shortTime } from './format-table.ts';
+import { printTable, shortTime } from './format-table.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -98,8 +98,7 @@ const list: Command = async (args, { services, admin, now, out, err }) => {
     'LAST USED',
     'EXPIRES',
   ];
-  if (rows.length === 0) out('No keys.');
-  else formatTable(header, rows).forEach((line) => out(line));
+  printTable(out, header, rows, 'No keys.');
   return 0;
 };
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { keyState } from '../auth/key-state.ts';
 import { DuplicateNameError } from '../store/workspaces.ts';
 import { type Command, UsageError } from './cli-context.ts';
-import { formatTable, shortTime } from './format-table.ts';
+import { printTable, shortTime } from './format-table.ts';
 import { printNewKey } from './key-commands.ts';
 
 const create: Command = async (args, { admin, out, err }) => {
@@ -31,8 +31,12 @@ const list: Command = async (args, { services, admin, now, out }) => {
       return [workspace.id, workspace.name, shortTime(workspace.createdAt), String(active)];
     }),
   );
-  if (rows.length === 0) out('No workspaces yet: npm run relay -- workspace create <name>');
-  else formatTable(['ID', 'NAME', 'CREATED', 'ACTIVE KEYS'], rows).forEach((line) => out(line));
+  printTable(
+    out,
+    ['ID', 'NAME', 'CREATED', 'ACTIVE KEYS'],
+    rows,
+    'No workspaces yet: npm run relay -- workspace create <name>',
+  );
   return 0;
 };
 

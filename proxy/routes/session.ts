@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { errorResponse } from '../../shared/relay-api/errors.ts';
 import {
   createSessionRequest,
   type SessionResponse,
@@ -19,7 +20,13 @@ export const sessionOperations: ApiOperation[] = [
     description:
       'Exchanges a workspace key for a session token that lasts about 15 minutes (never longer than the key). Revoking the key ends its sessions at once.',
     requestBody: createSessionRequest,
-    responses: { 200: { description: 'The session.', body: sessionResponse } },
+    responses: {
+      200: { description: 'The session.', body: sessionResponse },
+      401: {
+        description: '`invalid_api_key`, `api_key_revoked` or `api_key_expired`.',
+        body: errorResponse,
+      },
+    },
   },
 ];
 
