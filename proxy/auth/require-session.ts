@@ -18,7 +18,8 @@ export function requireSession(
       .map((operation) => `${operation.method.toUpperCase()} ${honoPath(operation.path)}`),
   );
   return async (c, next) => {
-    if (open.has(`${c.req.method} ${c.req.path}`)) return next();
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (open.has(`${method} ${c.req.path}`)) return next();
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (!token) {
       throw new ApiError(

@@ -14,8 +14,11 @@ export interface IssuedKey {
 export interface KeyOptions {
   role: Role;
   label?: string | null;
-  expiresAt?: Date | null;
+  /** Absent: the key works until revoked. */
+  expiresInDays?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Creating workspaces and managing their keys, for the CLI and the admin routes alike. */
 export interface WorkspaceAdmin {
@@ -48,7 +51,9 @@ export function createWorkspaceAdmin({
       label: options.label ?? null,
       secretHash: await hashApiKeySecret(secret, random),
       createdAt: now(),
-      expiresAt: options.expiresAt ?? null,
+      expiresAt: options.expiresInDays
+        ? new Date(now().getTime() + options.expiresInDays * DAY_MS)
+        : null,
       revokedAt: null,
       lastUsedAt: null,
     };

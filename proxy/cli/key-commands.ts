@@ -4,8 +4,6 @@ import { keyState } from '../auth/key-state.ts';
 import { type Command, UsageError } from './cli-context.ts';
 import { printTable, shortTime } from './format-table.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Keys are shown once, set apart so they are easy to copy. */
 export function printNewKey(apiKey: string, out: (line: string) => void) {
   out('Its key, shown this once (the relay keeps only a hash):');
@@ -16,7 +14,7 @@ export function printNewKey(apiKey: string, out: (line: string) => void) {
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
-const create: Command = async (args, { admin, now, out, err }) => {
+const create: Command = async (args, { admin, out, err }) => {
   const { values } = parseArgs({
     args,
     options: {
@@ -37,7 +35,7 @@ const create: Command = async (args, { admin, now, out, err }) => {
   const issued = await admin.issueKey(values.workspace, {
     role: values.role,
     label: values.label ?? null,
-    expiresAt: days ? new Date(now().getTime() + Number(days) * DAY_MS) : null,
+    ...(days ? { expiresInDays: Number(days) } : {}),
   });
   if (!issued) {
     err(`No workspace ${values.workspace} (npm run relay -- workspace list).`);

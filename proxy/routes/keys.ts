@@ -15,8 +15,6 @@ import type { RelayEnv } from '../http/relay-env.ts';
 import type { ApiOperation } from '../openapi/api-operation.ts';
 import type { ApiKeyRecord } from '../store/api-keys.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export const keyOperations: ApiOperation[] = [
   {
     method: 'get',
@@ -77,7 +75,7 @@ export function keyRoutes({
       const issued = await admin.issueKey(c.get('session').workspaceId, {
         role,
         label: label ?? null,
-        expiresAt: expiresInDays ? new Date(now().getTime() + expiresInDays * DAY_MS) : null,
+        ...(expiresInDays ? { expiresInDays } : {}),
       });
       if (!issued) throw new ApiError('not_found', 'This workspace no longer exists.');
       return c.json({ key: summary(issued.record), apiKey: issued.apiKey }, 201);

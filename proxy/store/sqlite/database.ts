@@ -14,10 +14,10 @@ export function openDatabase(dataDir: string): DatabaseSync {
   const db = new DatabaseSync(file);
   // WAL lets the CLI write while the server reads; the busy timeout covers the short overlaps.
   db.exec(`
+    PRAGMA busy_timeout = 5000;
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = NORMAL;
     PRAGMA foreign_keys = ON;
-    PRAGMA busy_timeout = 5000;
   `);
   return db;
 }

@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY, MINUTE, manualClock } from '../../../support/manual-clock.ts';
-import { startTestRelay, stopTestRelays } from '../support/test-relay.ts';
+import { errorCode, startTestRelay, stopTestRelays } from '../support/test-relay.ts';
 
 afterEach(stopTestRelays);
-
-const errorCode = async (response: Response) =>
-  ((await response.json()) as { error: { code: string } }).error.code;
 
 describe('POST /v1/session', () => {
   it('exchanges a workspace key for a short-lived session', async () => {
@@ -122,10 +119,8 @@ describe('sessions on /v1 routes', () => {
     const clock = manualClock();
     const { call, admin, sessionFor } = await startTestRelay({ clock });
     const { workspace } = await admin.createWorkspace('Acme');
-    const shortLived = await admin.issueKey(workspace.id, {
-      role: 'marketer',
-      expiresAt: new Date(clock.now().getTime() + 5 * MINUTE),
-    });
+    const shortLived = await admin.issueKey(workspace.id, { role: 'marketer', expiresInDays: 1 });
+    clock.advance(DAY - 5 * MINUTE);
     const response = await call('/v1/session', {
       method: 'POST',
       body: { apiKey: shortLived?.apiKey },

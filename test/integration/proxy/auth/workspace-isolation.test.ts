@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_OPERATIONS } from '../../../../proxy/app.ts';
 import { honoPath } from '../../../../proxy/openapi/api-operation.ts';
-import { startTestRelay, stopTestRelays } from '../support/test-relay.ts';
+import { errorCode, startTestRelay, stopTestRelays } from '../support/test-relay.ts';
 
 afterEach(stopTestRelays);
-
-const errorCode = async (response: Response) =>
-  ((await response.json()) as { error: { code: string } }).error.code;
 
 describe('workspace isolation', () => {
   it('shows a workspace only its own keys', async () => {
