@@ -38,7 +38,7 @@ export async function startRelay(
     logger.info('relay listening', {
       url: server.url,
       dataDir: config.dataDir,
-      relaySecret: services.relaySecrets.source,
+      keyMaterial: services.relaySecrets.source,
       facebookMode: config.facebook.mode,
     });
     return {
