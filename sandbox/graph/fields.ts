@@ -11,7 +11,7 @@ export function parseFields(text: string): FieldRequest[] {
   let at = 0;
   const list = (): FieldRequest[] => {
     const out: FieldRequest[] = [];
-    while (at < text.length) {
+    for (;;) {
       const match = /^\s*([a-z_][a-z0-9_]*)\s*/i.exec(text.slice(at));
       if (!match?.[1]) throw invalidParameter(`Syntax error in fields at character ${at}`);
       at += match[0].length;
@@ -23,13 +23,9 @@ export function parseFields(text: string): FieldRequest[] {
         at++;
       }
       out.push(field);
-      if (text[at] === ',') {
-        at++;
-        continue;
-      }
-      break;
+      if (text[at] !== ',') return out;
+      at++;
     }
-    return out;
   };
   const fields = list();
   if (at !== text.length) throw invalidParameter(`Syntax error in fields at character ${at}`);

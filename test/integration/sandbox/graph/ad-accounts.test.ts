@@ -87,7 +87,10 @@ describe('/me/adaccounts', () => {
   it('answers account_id and id when no fields are asked for', async () => {
     const { graph } = await startGraph();
     const { body } = await graph('me/adaccounts');
-    expect(body.data[0]).toEqual({ account_id: DEMO_AD_ACCOUNT_ID, id: `act_${DEMO_AD_ACCOUNT_ID}` });
+    expect(body.data[0]).toEqual({
+      account_id: DEMO_AD_ACCOUNT_ID,
+      id: `act_${DEMO_AD_ACCOUNT_ID}`,
+    });
   });
 
   it('pages with cursors and absolute next/previous links on its own origin', async () => {
@@ -124,7 +127,9 @@ describe('/me/adaccounts', () => {
 
   it('refuses a broken cursor and a bad limit', async () => {
     const { graph } = await startGraph();
-    expect(graphError(await graph('me/adaccounts', { params: { after: 'bm9wZQ' } })).code).toBe(100);
+    expect(graphError(await graph('me/adaccounts', { params: { after: 'bm9wZQ' } })).code).toBe(
+      100,
+    );
     expect(graphError(await graph('me/adaccounts', { params: { limit: 0 } })).code).toBe(100);
   });
 
@@ -150,7 +155,9 @@ describe('/me/adaccounts', () => {
 describe('/act_<id>', () => {
   it('answers the terms check of reference §3.6', async () => {
     const { graph } = await startGraph();
-    const accepted = await graph(`act_${DEMO_AD_ACCOUNT_ID}`, { params: { fields: 'tos_accepted' } });
+    const accepted = await graph(`act_${DEMO_AD_ACCOUNT_ID}`, {
+      params: { fields: 'tos_accepted' },
+    });
     expect(accepted.body).toEqual({
       tos_accepted: { custom_audience_tos: 1 },
       id: `act_${DEMO_AD_ACCOUNT_ID}`,
@@ -168,7 +175,9 @@ describe('/act_<id>', () => {
   it('follows the control API when terms are accepted or withdrawn', async () => {
     const { graph, control } = await startGraph();
     await control.updateAdAccount(DEMO_NO_TOS_AD_ACCOUNT_ID, { tosAccepted: true });
-    const answer = await graph(`act_${DEMO_NO_TOS_AD_ACCOUNT_ID}`, { params: { fields: 'tos_accepted' } });
+    const answer = await graph(`act_${DEMO_NO_TOS_AD_ACCOUNT_ID}`, {
+      params: { fields: 'tos_accepted' },
+    });
     expect(answer.body.tos_accepted).toEqual({ custom_audience_tos: 1 });
   });
 
@@ -182,7 +191,9 @@ describe('/act_<id>', () => {
         `Unsupported get request. Object with ID 'act_${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
       );
     }
-    const system = await graph(`act_${DEMO_AGENCY_AD_ACCOUNT_ID}`, { token: DEMO_SYSTEM_USER_TOKEN });
+    const system = await graph(`act_${DEMO_AGENCY_AD_ACCOUNT_ID}`, {
+      token: DEMO_SYSTEM_USER_TOKEN,
+    });
     expect(graphError(system).error_subcode).toBe(33);
   });
 });

@@ -101,7 +101,11 @@ describe('creating customer-file audiences', () => {
 
   it('refuses without the Custom Audience terms (200/1870034 with the user texts)', async () => {
     const started = await startGraph();
-    const answer = await create(started, customer, `act_${DEMO_NO_TOS_AD_ACCOUNT_ID}/customaudiences`);
+    const answer = await create(
+      started,
+      customer,
+      `act_${DEMO_NO_TOS_AD_ACCOUNT_ID}/customaudiences`,
+    );
     expect(answer.status).toBe(400);
     expect(graphError(answer)).toMatchObject({
       code: 200,
@@ -111,7 +115,11 @@ describe('creating customer-file audiences', () => {
         "You'll need to agree to the Custom Audience terms before you can create or edit an audience or an ad set.",
     });
     await started.control.updateAdAccount(DEMO_NO_TOS_AD_ACCOUNT_ID, { tosAccepted: true });
-    const retried = await create(started, customer, `act_${DEMO_NO_TOS_AD_ACCOUNT_ID}/customaudiences`);
+    const retried = await create(
+      started,
+      customer,
+      `act_${DEMO_NO_TOS_AD_ACCOUNT_ID}/customaudiences`,
+    );
     expect(retried.status).toBe(200);
   });
 
@@ -121,7 +129,9 @@ describe('creating customer-file audiences', () => {
       personId: DEMO_USER_ID,
       scopes: ['ads_read', 'public_profile'],
     });
-    const error = graphError(await started.graph(EDGE, { method: 'POST', token: token.token, params: customer }));
+    const error = graphError(
+      await started.graph(EDGE, { method: 'POST', token: token.token, params: customer }),
+    );
     expect(error.code).toBe(294);
     expect(error.message).toContain('ads_management');
   });
@@ -131,7 +141,11 @@ describe('creating customer-file audiences', () => {
     await started.control.updateAdAccount(DEMO_AGENCY_AD_ACCOUNT_ID, {
       tasks: { [DEMO_USER_ID]: ['ANALYZE'] },
     });
-    const readOnly = await create(started, customer, `act_${DEMO_AGENCY_AD_ACCOUNT_ID}/customaudiences`);
+    const readOnly = await create(
+      started,
+      customer,
+      `act_${DEMO_AGENCY_AD_ACCOUNT_ID}/customaudiences`,
+    );
     expect(graphError(readOnly)).toMatchObject({ code: 2654, error_subcode: 1713092 });
     const hidden = await started.control.createAdAccount({ name: 'Hidden' });
     const none = await create(started, customer, `act_${hidden.id}/customaudiences`);
@@ -162,10 +176,15 @@ describe('creating customer-file audiences', () => {
     const last = await create(started, { ...customer, name: 'A499' }, edge);
     expect(last.status).toBe(200);
     const over = await create(started, { ...customer, name: 'A500' }, edge);
-    expect(graphError(over)).toMatchObject({ code: 2654, error_user_title: 'Audience Limit Reached' });
+    expect(graphError(over)).toMatchObject({
+      code: 2654,
+      error_user_title: 'Audience Limit Reached',
+    });
     expect(graphError(over).message).toContain('500');
     // Deleting one makes room again.
-    expect((await started.graph(last.body.id, { method: 'DELETE' })).body).toEqual({ success: true });
+    expect((await started.graph(last.body.id, { method: 'DELETE' })).body).toEqual({
+      success: true,
+    });
     expect((await create(started, { ...customer, name: 'A500' }, edge)).status).toBe(200);
   });
 
@@ -233,7 +252,9 @@ describe('listing audiences', () => {
   it('computes approximate counts from the rows held', async () => {
     const { graph } = await startGraph();
     const { body } = await graph(DEMO_AUDIENCES.newsletter, {
-      params: { fields: 'approximate_count_lower_bound,approximate_count_upper_bound,delivery_status' },
+      params: {
+        fields: 'approximate_count_lower_bound,approximate_count_upper_bound,delivery_status',
+      },
     });
     expect(body).toMatchObject({
       approximate_count_lower_bound: 4900,
@@ -264,9 +285,15 @@ describe('updating and deleting', () => {
     const read = await started.graph(id, {
       params: { fields: 'name,description,retention_days,time_updated,time_created' },
     });
-    expect(read.body).toMatchObject({ name: 'Renamed', description: 'New words', retention_days: 90 });
+    expect(read.body).toMatchObject({
+      name: 'Renamed',
+      description: 'New words',
+      retention_days: 90,
+    });
     expect(read.body.time_updated).toBe(read.body.time_created + 60);
-    const error = graphError(await started.graph(id, { method: 'POST', params: { is_value_based: true } }));
+    const error = graphError(
+      await started.graph(id, { method: 'POST', params: { is_value_based: true } }),
+    );
     expect(error.code).toBe(100);
   });
 
@@ -310,7 +337,10 @@ describe('updating and deleting', () => {
   it('answers 100/33 for an audience deleted behind the client’s back', async () => {
     const { graph, control } = await startGraph();
     await control.deleteAudience(DEMO_AUDIENCES.lapsed);
-    expect(graphError(await graph(DEMO_AUDIENCES.lapsed))).toMatchObject({ code: 100, error_subcode: 33 });
+    expect(graphError(await graph(DEMO_AUDIENCES.lapsed))).toMatchObject({
+      code: 100,
+      error_subcode: 33,
+    });
   });
 });
 
@@ -324,7 +354,10 @@ describe('lookalikes (reference §3.5)', () => {
 
   it('creates one from a big enough seed and links it', async () => {
     const started = await startGraph();
-    const created = await create(started, lookalike({ ratio: 0.05, starting_ratio: 0.01, country: 'GB' }));
+    const created = await create(
+      started,
+      lookalike({ ratio: 0.05, starting_ratio: 0.01, country: 'GB' }),
+    );
     expect(created.status).toBe(200);
     const read = await started.graph(created.body.id, {
       params: { fields: 'subtype,lookalike_spec,approximate_count_lower_bound' },
@@ -335,9 +368,13 @@ describe('lookalikes (reference §3.5)', () => {
       ratio: 0.05,
       starting_ratio: 0.01,
       country: 'GB',
-      origin: [{ id: DEMO_AUDIENCES.newsletter, name: 'Newsletter subscribers', type: 'custom_audience' }],
+      origin: [
+        { id: DEMO_AUDIENCES.newsletter, name: 'Newsletter subscribers', type: 'custom_audience' },
+      ],
     });
-    const seed = await started.graph(DEMO_AUDIENCES.newsletter, { params: { fields: 'lookalike_audience_ids' } });
+    const seed = await started.graph(DEMO_AUDIENCES.newsletter, {
+      params: { fields: 'lookalike_audience_ids' },
+    });
     expect(seed.body.lookalike_audience_ids).toEqual([DEMO_AUDIENCES.lookalike, created.body.id]);
   });
 
@@ -349,7 +386,10 @@ describe('lookalikes (reference §3.5)', () => {
     ['a ratio off the 1 % steps', { ratio: 0.015, country: 'US' }],
     ['a starting_ratio not below ratio', { ratio: 0.02, starting_ratio: 0.02, country: 'US' }],
     ['no country or location', { ratio: 0.02 }],
-    ['both country and location', { ratio: 0.02, country: 'US', location_spec: { geo_locations: { countries: ['US'] } } }],
+    [
+      'both country and location',
+      { ratio: 0.02, country: 'US', location_spec: { geo_locations: { countries: ['US'] } } },
+    ],
     ['a lowercase country', { ratio: 0.02, country: 'us' }],
     ['an unknown type', { type: 'closest', country: 'US' }],
   ])('refuses a spec with %s', async (_, spec) => {
@@ -372,19 +412,26 @@ describe('lookalikes (reference §3.5)', () => {
       name: 'Tiny',
       members: 99,
     });
-    const error = graphError(await create(started, lookalike({ ratio: 0.01, country: 'US' }, small.id)));
+    const error = graphError(
+      await create(started, lookalike({ ratio: 0.01, country: 'US' }, small.id)),
+    );
     expect(error).toMatchObject({ code: 2654, error_user_title: 'Source Audience Is Too Small' });
     const enough = await started.control.createAudience({
       accountId: DEMO_AD_ACCOUNT_ID,
       name: 'Enough',
       members: 100,
     });
-    expect((await create(started, lookalike({ ratio: 0.01, country: 'US' }, enough.id))).status).toBe(200);
+    expect(
+      (await create(started, lookalike({ ratio: 0.01, country: 'US' }, enough.id))).status,
+    ).toBe(200);
   });
 
   it('refuses a flagged seed (100/1713232) and a seed that is not a customer file', async () => {
     const started = await startGraph();
-    const flagged = await create(started, lookalike({ ratio: 0.01, country: 'US' }, DEMO_AUDIENCES.flagged));
+    const flagged = await create(
+      started,
+      lookalike({ ratio: 0.01, country: 'US' }, DEMO_AUDIENCES.flagged),
+    );
     expect(graphError(flagged)).toMatchObject({ code: 100, error_subcode: 1713232 });
     const fromLookalike = await create(
       started,

@@ -64,11 +64,13 @@ export function useGraphEmulator() {
           params.appsecret_proof = appsecretProof(secret, token);
         }
       }
-      const encoding = call.encoding ?? (method === 'GET' || method === 'DELETE' ? 'query' : 'form');
+      const encoding =
+        call.encoding ?? (method === 'GET' || method === 'DELETE' ? 'query' : 'form');
       const url = new URL(`${server.url}/${call.version ?? 'v26.0'}/${path.replace(/^\//, '')}`);
       let body: BodyInit | undefined;
       if (encoding === 'query') {
-        for (const [name, value] of Object.entries(params)) url.searchParams.set(name, asText(value));
+        for (const [name, value] of Object.entries(params))
+          url.searchParams.set(name, asText(value));
       } else if (encoding === 'json') {
         headers['content-type'] = 'application/json';
         body = JSON.stringify(params);

@@ -17,7 +17,12 @@ const MADID = 'aece52e7-03ee-455a-b3c4-e57283966239';
 async function newAudience(started: Started, extra: Record<string, unknown> = {}) {
   const created = await started.graph(`act_${DEMO_AD_ACCOUNT_ID}/customaudiences`, {
     method: 'POST',
-    params: { name: 'Uploads', subtype: 'CUSTOM', customer_file_source: 'USER_PROVIDED_ONLY', ...extra },
+    params: {
+      name: 'Uploads',
+      subtype: 'CUSTOM',
+      customer_file_source: 'USER_PROVIDED_ONLY',
+      ...extra,
+    },
   });
   return created.body.id as string;
 }
@@ -86,7 +91,12 @@ describe('adding members', () => {
   it('takes payload and session as JSON strings in a form body, and flat single-key rows', async () => {
     const started = await startGraph();
     const audience = await newAudience(started);
-    const answer = await upload(started, audience, { data: [EMAIL_A, EMAIL_B] }, { encoding: 'form' });
+    const answer = await upload(
+      started,
+      audience,
+      { data: [EMAIL_A, EMAIL_B] },
+      { encoding: 'form' },
+    );
     expect(answer.body.num_received).toBe(2);
     expect(await rowsOf(started, audience)).toEqual([[EMAIL_A], [EMAIL_B]]);
     const multipart = await upload(
@@ -169,7 +179,10 @@ describe('adding members', () => {
       { schema: 'EMAIL_MD5', data: [[EMAIL_A]] },
       { schema: [], isRaw: true, data: [[EMAIL_A]] },
     ]) {
-      expect(graphError(await upload(started, audience, batch)).code, JSON.stringify(batch.schema)).toBe(100);
+      expect(
+        graphError(await upload(started, audience, batch)).code,
+        JSON.stringify(batch.schema),
+      ).toBe(100);
     }
   });
 
@@ -213,13 +226,19 @@ describe('adding members', () => {
   it('locks the audience to its first kind of data source (2650, reference §4.5)', async () => {
     const started = await startGraph();
     const audience = await newAudience(started);
-    await upload(started, audience, { schema: ['EMAIL', 'FN'], isRaw: true, data: [[EMAIL_A, '']] });
+    await upload(started, audience, {
+      schema: ['EMAIL', 'FN'],
+      isRaw: true,
+      data: [[EMAIL_A, '']],
+    });
     const single = await upload(started, audience, { data: [[EMAIL_B]], sessionId: 7 });
     expect(graphError(single)).toMatchObject({ code: 2650 });
     expect(graphError(single).message).toContain(
       'created from data source FILE_IMPORTED.MULTI_HASHES, which does not support data source FILE_IMPORTED.HASHES_OR_USER_IDS',
     );
-    const read = await started.graph(audience, { params: { fields: 'data_source,operation_status' } });
+    const read = await started.graph(audience, {
+      params: { fields: 'data_source,operation_status' },
+    });
     expect(read.body).toMatchObject({
       data_source: { type: 'FILE_IMPORTED', sub_type: 'MULTI_HASHES' },
       operation_status: { code: 200 },
@@ -232,7 +251,11 @@ describe('upload sessions', () => {
     const started = await startGraph();
     const audience = await newAudience(started);
     const first = await upload(started, audience, { data: hashedEmails(3, 'a'), seq: 1 });
-    const second = await upload(started, audience, { data: hashedEmails(2, 'b'), seq: 2, last: true });
+    const second = await upload(started, audience, {
+      data: hashedEmails(2, 'b'),
+      seq: 2,
+      last: true,
+    });
     expect(first.body.num_received).toBe(3);
     expect(second.body.num_received).toBe(5);
     const [session] = await started.control.audienceSessions(audience);
@@ -243,7 +266,9 @@ describe('upload sessions', () => {
       finished: true,
       numReceived: 5,
     });
-    const sessions = await started.graph(`${audience}/sessions`, { params: { session_id: '1001' } });
+    const sessions = await started.graph(`${audience}/sessions`, {
+      params: { session_id: '1001' },
+    });
     expect(sessions.body.data).toEqual([
       expect.objectContaining({ session_id: '1001', num_received: 5, stage: 'finished' }),
     ]);
@@ -259,9 +284,13 @@ describe('upload sessions', () => {
     });
     expect(graphError(none).message).toBe('(#100) The parameter session is required');
     for (const sessionId of [0, -5, 'abc', 1.5, '9223372036854775808']) {
-      expect(graphError(await upload(started, audience, { data: [[EMAIL_A]], sessionId })).code).toBe(100);
+      expect(
+        graphError(await upload(started, audience, { data: [[EMAIL_A]], sessionId })).code,
+      ).toBe(100);
     }
-    expect(graphError(await upload(started, audience, { data: [[EMAIL_A]], seq: 0 })).code).toBe(100);
+    expect(graphError(await upload(started, audience, { data: [[EMAIL_A]], seq: 0 })).code).toBe(
+      100,
+    );
     const late = await upload(started, audience, { data: [[EMAIL_A]], seq: 2 });
     expect(graphError(late)).toMatchObject({ code: 2650 });
     expect(graphError(late).message).toContain('batch_seq 1');
@@ -270,7 +299,10 @@ describe('upload sessions', () => {
   it('accepts 64-bit session ids as strings', async () => {
     const started = await startGraph();
     const audience = await newAudience(started);
-    const answer = await upload(started, audience, { data: [[EMAIL_A]], sessionId: '9223372036854775807' });
+    const answer = await upload(started, audience, {
+      data: [[EMAIL_A]],
+      sessionId: '9223372036854775807',
+    });
     expect(answer.body.session_id).toBe('9223372036854775807');
   });
 
@@ -328,7 +360,9 @@ describe('upload sessions', () => {
       method: 'POST',
       params: { name: 'EU', subtype: 'CUSTOM', customer_file_source: 'USER_PROVIDED_ONLY' },
     });
-    expect((await upload(started, elsewhere.body.id, { data: [[EMAIL_A]], sessionId: 77 })).status).toBe(200);
+    expect(
+      (await upload(started, elsewhere.body.id, { data: [[EMAIL_A]], sessionId: 77 })).status,
+    ).toBe(200);
   });
 });
 
@@ -349,9 +383,14 @@ describe('removing members', () => {
       params: batchParams({ data: [first], sessionId: 2, last: true }),
     });
     expect(removed.body).toMatchObject({ audience_id: audience, num_received: 1 });
-    const viaPost = await upload(started, audience, { data: [second], sessionId: 3 }, {
-      params: { ...batchParams({ data: [second], sessionId: 3 }), method: 'DELETE' },
-    });
+    const viaPost = await upload(
+      started,
+      audience,
+      { data: [second], sessionId: 3 },
+      {
+        params: { ...batchParams({ data: [second], sessionId: 3 }), method: 'DELETE' },
+      },
+    );
     expect(viaPost.status).toBe(200);
     const rows = await rowsOf(started, audience);
     expect(rows).toHaveLength(1000);
@@ -437,12 +476,16 @@ describe('audiences that refuse uploads', () => {
     });
     const audience = await newAudience(started);
     await started.control.updateAudience(audience, { operationStatus: 471 });
-    expect(graphError(await upload(started, audience, { data: [[EMAIL_A]] })).error_subcode).toBe(1713230);
+    expect(graphError(await upload(started, audience, { data: [[EMAIL_A]] })).error_subcode).toBe(
+      1713230,
+    );
   });
 
   it('refuses uploads to a lookalike', async () => {
     const started = await startGraph();
-    expect(graphError(await upload(started, DEMO_AUDIENCES.lookalike, { data: [[EMAIL_A]] })).code).toBe(100);
+    expect(
+      graphError(await upload(started, DEMO_AUDIENCES.lookalike, { data: [[EMAIL_A]] })).code,
+    ).toBe(100);
   });
 
   it('answers 100/33 for a deleted audience', async () => {
@@ -451,14 +494,18 @@ describe('audiences that refuse uploads', () => {
     await started.control.deleteAudience(audience);
     const error = graphError(await upload(started, audience, { data: [[EMAIL_A]] }));
     expect(error).toMatchObject({ code: 100, error_subcode: 33 });
-    expect(error.message).toContain(`Unsupported post request. Object with ID '${audience}' does not exist`);
+    expect(error.message).toContain(
+      `Unsupported post request. Object with ID '${audience}' does not exist`,
+    );
   });
 
   it('checks terms, ads_management and the write task before touching members', async () => {
     const started = await startGraph();
     const audience = await newAudience(started);
     await started.control.updateAdAccount(DEMO_AD_ACCOUNT_ID, { tosAccepted: false });
-    expect(graphError(await upload(started, audience, { data: [[EMAIL_A]] })).error_subcode).toBe(1870034);
+    expect(graphError(await upload(started, audience, { data: [[EMAIL_A]] })).error_subcode).toBe(
+      1870034,
+    );
     await started.control.updateAdAccount(DEMO_AD_ACCOUNT_ID, {
       tosAccepted: true,
       tasks: { [DEMO_USER_ID]: ['ANALYZE'] },
@@ -466,7 +513,10 @@ describe('audiences that refuse uploads', () => {
     expect(graphError(await upload(started, audience, { data: [[EMAIL_A]] })).message).toBe(
       `(#200) The current user can not update audience ${audience}`,
     );
-    const reader = await started.control.issueToken({ personId: DEMO_USER_ID, scopes: ['ads_read'] });
+    const reader = await started.control.issueToken({
+      personId: DEMO_USER_ID,
+      scopes: ['ads_read'],
+    });
     const answer = await upload(started, audience, { data: [[EMAIL_A]] }, { token: reader.token });
     expect(graphError(answer).code).toBe(294);
     expect((await started.control.audienceRows(audience)).count).toBe(0);

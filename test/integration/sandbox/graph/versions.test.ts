@@ -26,7 +26,9 @@ describe('API versions (reference §8.1)', () => {
     expect((await graph(DEMO_AUDIENCES.newsletter, { version: 'v24.0' })).status).toBe(200);
     // v24.0 ends 2026-10-06.
     await control.advanceClock(40 * 86_400);
-    expect(graphError(await graph(DEMO_AUDIENCES.newsletter, { version: 'v24.0' })).code).toBe(2635);
+    expect(graphError(await graph(DEMO_AUDIENCES.newsletter, { version: 'v24.0' })).code).toBe(
+      2635,
+    );
     expect((await graph('me', { version: 'v24.0' })).status).toBe(200);
   });
 
