@@ -9,10 +9,8 @@ export const MAX_ROWS_PER_REQUEST = 10_000;
 /** `invalid_entry_samples` holds at most this many entries (reference §4.5). */
 export const MAX_INVALID_SAMPLES = 100;
 
-/** Keys whose values must be SHA-256 digests in lowercase hex. */
-const HASHED_KEYS = new Set([
-  'EMAIL_SHA256',
-  'PHONE_SHA256',
+/** Multi-key columns whose values must be SHA-256 digests (reference §5.1). */
+const HASHED_COLUMNS = [
   'EMAIL',
   'PHONE',
   'GEN',
@@ -26,7 +24,9 @@ const HASHED_KEYS = new Set([
   'ST',
   'ZIP',
   'COUNTRY',
-]);
+];
+/** Keys whose values must be SHA-256 digests in lowercase hex. */
+const HASHED_KEYS = new Set([...HASHED_COLUMNS, 'EMAIL_SHA256', 'PHONE_SHA256']);
 /** Keys sent in plain text (reference §5.1: "Don't hash"). */
 const PLAIN_ID_KEYS = new Set(['MADID', 'MOBILE_ADVERTISER_ID', 'EXTERN_ID']);
 /** Columns that describe a row rather than identify a person. */
@@ -38,26 +38,9 @@ const ATTRIBUTE_KEYS = new Set([
 ]);
 
 /** Names allowed as a single-key string schema. */
-const SINGLE_KEYS = new Set([...HASHED_KEYS, 'MADID', 'MOBILE_ADVERTISER_ID', 'EXTERN_ID']);
+const SINGLE_KEYS = new Set([...HASHED_KEYS, ...PLAIN_ID_KEYS]);
 /** Names allowed in a multi-key array (reference §4.2; PAGEUID/APPUID need ids we don't model). */
-const MULTI_KEYS = new Set([
-  'EXTERN_ID',
-  'EMAIL',
-  'PHONE',
-  'GEN',
-  'DOBY',
-  'DOBM',
-  'DOBD',
-  'LN',
-  'FN',
-  'FI',
-  'CT',
-  'ST',
-  'ZIP',
-  'MADID',
-  'COUNTRY',
-  ...ATTRIBUTE_KEYS,
-]);
+const MULTI_KEYS = new Set(['EXTERN_ID', 'MADID', ...HASHED_COLUMNS, ...ATTRIBUTE_KEYS]);
 
 /** The audience's data source sub-type an upload implies (reference §3.3, §4.5). */
 export type DataSourceSubtype =

@@ -176,7 +176,7 @@ export function controlRoutes(world: World) {
     )
     .post('/apps', async (c) => {
       const input = await body(c, schemas.app);
-      const app = world.addApp({
+      const app = world.add(world.apps, {
         ...input,
         id: input.id ?? world.newId(15),
         secret: input.secret ?? world.random.chars(32, '0123456789abcdef'),
@@ -186,14 +186,14 @@ export function controlRoutes(world: World) {
     .post('/users', async (c) => {
       const input = await body(c, schemas.person);
       return c.json(
-        world.addPerson({ ...input, id: input.id ?? world.newId(15), type: 'USER' }),
+        world.add(world.people, { ...input, id: input.id ?? world.newId(15), type: 'USER' }),
         201,
       );
     })
     .post('/system-users', async (c) => {
       const input = await body(c, schemas.systemUser);
       found(world.businesses.get(input.businessId), 'business');
-      const person = world.addPerson({
+      const person = world.add(world.people, {
         ...input,
         id: input.id ?? world.newId(14),
         type: 'SYSTEM_USER',
@@ -202,11 +202,17 @@ export function controlRoutes(world: World) {
     })
     .post('/businesses', async (c) => {
       const input = await body(c, schemas.business);
-      return c.json(world.addBusiness({ ...input, id: input.id ?? world.newId(15) }), 201);
+      return c.json(
+        world.add(world.businesses, { ...input, id: input.id ?? world.newId(15) }),
+        201,
+      );
     })
     .post('/ad-accounts', async (c) => {
       const input = await body(c, schemas.adAccount);
-      return c.json(world.addAdAccount({ ...input, id: input.id ?? world.newId(10) }), 201);
+      return c.json(
+        world.add(world.adAccounts, { ...input, id: input.id ?? world.newId(10) }),
+        201,
+      );
     })
     .patch('/ad-accounts/:id', async (c) => {
       const account = found(world.adAccounts.get(c.req.param('id')), 'ad account');

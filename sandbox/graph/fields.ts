@@ -35,26 +35,31 @@ export function parseFields(text: string): FieldRequest[] {
 /** How to produce each field a node type has; a field may be absent for some objects. */
 export type FieldResolvers<T> = Record<string, (item: T, sub?: FieldRequest[]) => unknown>;
 
+/** A node type as Graph shows it: its name, its fields, and the ones sent by default. */
+export interface NodeView<T> {
+  type: string;
+  fields: FieldResolvers<T>;
+  defaults: string[];
+}
+
 /**
  * Renders `item` with the requested fields (or the defaults), refusing unknown ones the way
  * Meta does. `id` always comes along, as in Graph answers.
  */
-export function renderFields<T>(
+export function renderNode<T>(
+  view: NodeView<T>,
   item: T,
-  resolvers: FieldResolvers<T>,
   requested: FieldRequest[] | undefined,
-  defaults: string[],
-  nodeType: string,
 ): Record<string, unknown> {
-  const fields: FieldRequest[] = requested ?? defaults.map((name) => ({ name }));
+  const fields: FieldRequest[] = requested ?? view.defaults.map((name) => ({ name }));
   const out: Record<string, unknown> = {};
   for (const field of fields) {
-    const resolve = resolvers[field.name];
-    if (!resolve) throw nonexistingField(field.name, nodeType);
+    const resolve = view.fields[field.name];
+    if (!resolve) throw nonexistingField(field.name, view.type);
     const value = resolve(item, field.sub);
     if (value !== undefined) out[field.name] = value;
   }
-  if (!('id' in out) && resolvers.id) out.id = resolvers.id(item);
+  if (!('id' in out) && view.fields.id) out.id = view.fields.id(item);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { invalidParameter } from './errors.ts';
+import { type NodeView, renderNode, requestedFields } from './fields.ts';
 import type { Params } from './params.ts';
 
 export interface Page<T> {
@@ -21,9 +22,8 @@ const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toStri
  * the page, `next`/`previous` are absolute URLs on the emulator's own origin carrying the
  * caller's query (access token included, as Meta's links do).
  */
-export function paginate<T>(
+export function paginate<T extends { id: string }>(
   all: T[],
-  idOf: (item: T) => string,
   params: Params,
   requestUrl: string,
 ): Page<T> {
@@ -36,10 +36,10 @@ export function paginate<T>(
   let start = 0;
   let end = Math.min(all.length, limit);
   if (after) {
-    start = indexAfter(all, idOf, after) + 1;
+    start = indexOf(all, after) + 1;
     end = Math.min(all.length, start + limit);
   } else if (before) {
-    end = indexAfter(all, idOf, before);
+    end = indexOf(all, before);
     start = Math.max(0, end - limit);
   }
   const items = all.slice(start, end);
@@ -54,7 +54,7 @@ export function paginate<T>(
     for (const [name, value] of Object.entries(cursor)) url.searchParams.set(name, value);
     return url.toString();
   };
-  const cursors = { before: encodeCursor(idOf(first)), after: encodeCursor(idOf(last)) };
+  const cursors = { before: encodeCursor(first.id), after: encodeCursor(last.id) };
   return {
     items,
     paging: {
@@ -65,14 +65,24 @@ export function paginate<T>(
   };
 }
 
-function indexAfter<T>(all: T[], idOf: (item: T) => string, cursor: string): number {
+function indexOf<T extends { id: string }>(all: T[], cursor: string): number {
   const id = decodeCursor(cursor);
-  const index = all.findIndex((item) => idOf(item) === id);
+  const index = all.findIndex((item) => item.id === id);
   if (index < 0) throw invalidParameter('The cursor is not valid for this edge');
   return index;
 }
 
-/** A page as Graph sends it: `{data: [...], paging: {...}}` (no paging when empty). */
-export function listBody<T>(page: Page<T>, render: (item: T) => Record<string, unknown>) {
-  return { data: page.items.map(render), ...(page.paging ? { paging: page.paging } : {}) };
+/** One page of an edge as Graph sends it: `{data: [...], paging: {...}}` (no paging when empty). */
+export function listNodes<T extends { id: string }>(
+  view: NodeView<T>,
+  all: T[],
+  params: Params,
+  requestUrl: string,
+) {
+  const fields = requestedFields(params);
+  const page = paginate(all, params, requestUrl);
+  return {
+    data: page.items.map((item) => renderNode(view, item, fields)),
+    ...(page.paging ? { paging: page.paging } : {}),
+  };
 }

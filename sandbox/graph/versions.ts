@@ -20,8 +20,6 @@ export const API_VERSIONS: Readonly<Record<string, VersionLife>> = {
   'v21.0': { graphUntil: '2027-01-21', marketingUntil: '2025-09-09' },
 };
 
-export const LATEST_VERSION = 'v26.0';
-
 /**
  * Throws unless `version` is served on `surface` at `now`. Meta silently upgrades calls to
  * expired Graph versions; we refuse them (strict) so a client never relies on that. An

@@ -285,11 +285,13 @@ export class World {
     this.faults = [];
     this.limiter = new RateLimiter();
     this.dialogUserId = seed.dialogUserId;
-    for (const app of seed.apps) this.addApp(structuredClone(app));
-    for (const user of seed.users) this.addPerson({ ...user, type: 'USER' });
-    for (const business of seed.businesses) this.addBusiness({ ...business });
-    for (const person of seed.systemUsers) this.addPerson({ ...person, type: 'SYSTEM_USER' });
-    for (const account of seed.adAccounts) this.addAdAccount(structuredClone(account));
+    for (const app of seed.apps) this.add(this.apps, structuredClone(app));
+    for (const user of seed.users) this.add(this.people, { ...user, type: 'USER' });
+    for (const business of seed.businesses) this.add(this.businesses, { ...business });
+    for (const person of seed.systemUsers) {
+      this.add(this.people, { ...person, type: 'SYSTEM_USER' });
+    }
+    for (const account of seed.adAccounts) this.add(this.adAccounts, structuredClone(account));
     const start = this.nowSeconds();
     for (const token of seed.tokens ?? []) {
       this.tokens.set(token.token, {
@@ -327,24 +329,10 @@ export class World {
 
   // --- building the world -----------------------------------------------------------------
 
-  addApp(app: GraphApp): GraphApp {
-    this.apps.set(app.id, app);
-    return app;
-  }
-
-  addPerson(person: Person): Person {
-    this.people.set(person.id, person);
-    return person;
-  }
-
-  addBusiness(business: Business): Business {
-    this.businesses.set(business.id, business);
-    return business;
-  }
-
-  addAdAccount(account: AdAccount): AdAccount {
-    this.adAccounts.set(account.id, account);
-    return account;
+  /** Puts an app, person, business or ad account into its map (and hands it back). */
+  add<T extends { id: string }>(map: Map<string, T>, item: T): T {
+    map.set(item.id, item);
+    return item;
   }
 
   issueToken(input: {

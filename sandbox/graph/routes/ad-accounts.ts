@@ -17,9 +17,9 @@ import {
   seedTooSmall,
   unsupportedRequest,
 } from '../errors.ts';
-import { renderFields, requestedFields } from '../fields.ts';
+import { renderNode, requestedFields } from '../fields.ts';
 import { parseLookalikeSpec } from '../lookalike-spec.ts';
-import { listBody, paginate } from '../paging.ts';
+import { listNodes } from '../paging.ts';
 import {
   optionalBoolean,
   optionalInteger,
@@ -29,9 +29,9 @@ import {
   requiredObject,
   requiredString,
 } from '../params.ts';
-import { AD_ACCOUNT_DEFAULT_FIELDS, adAccountFields } from '../views/ad-account.ts';
-import { AUDIENCE_DEFAULT_FIELDS, audienceFields, sizeOf } from '../views/audience.ts';
-import type { AdAccount, Audience, World } from '../world.ts';
+import { adAccountView } from '../views/ad-account.ts';
+import { audienceView, sizeOf } from '../views/audience.ts';
+import type { AdAccount, Audience, AudienceSubtype, World } from '../world.ts';
 
 /** Per ad account (reference §3.1): customer-file audiences and lookalikes. */
 export const MAX_CUSTOMER_FILE_AUDIENCES = 500;
@@ -78,39 +78,21 @@ export function adAccountRoutes() {
       requireAdsRead(caller);
       const account = visibleAccount(world, caller, accountIdOf(c), 'GET');
       c.set('usageAccountId', account.id);
-      const fields = requestedFields(c.var.params);
       return c.json(
-        renderFields(
-          account,
-          adAccountFields(world, caller),
-          fields,
-          AD_ACCOUNT_DEFAULT_FIELDS,
-          'AdAccount',
-        ),
+        renderNode(adAccountView(world, caller), account, requestedFields(c.var.params)),
       );
     })
     .get('/customaudiences', (c) => {
       const world = c.var.world;
-      const caller = authenticate(c);
-      const account = visibleAccount(world, caller, accountIdOf(c), 'GET');
-      chargeCustomAudienceCall(c, account);
+      const { caller, account } = chargedAccount(c, 'GET');
       requireAdsRead(caller);
-      const fields = requestedFields(c.var.params);
-      const resolvers = audienceFields(world, caller);
       // Newest first, as Audience Manager lists them.
       const audiences = world.liveAudiencesOf(account.id).reverse();
-      const page = paginate(audiences, (audience) => audience.id, c.var.params, c.req.url);
-      return c.json(
-        listBody(page, (audience) =>
-          renderFields(audience, resolvers, fields, AUDIENCE_DEFAULT_FIELDS, 'CustomAudience'),
-        ),
-      );
+      return c.json(listNodes(audienceView(world, caller), audiences, c.var.params, c.req.url));
     })
     .post('/customaudiences', (c) => {
       const world = c.var.world;
-      const caller = authenticate(c);
-      const account = visibleAccount(world, caller, accountIdOf(c), 'POST');
-      chargeCustomAudienceCall(c, account);
+      const { caller, account } = chargedAccount(c, 'POST');
       requireAdsManagement(caller);
       if (!canWrite(world, account, caller)) throw noWritePermission();
       requireTerms(account);
@@ -120,6 +102,14 @@ export function adAccountRoutes() {
     .all('/', (c) => {
       throw unsupportedRequest(c.req.method, c.req.param('account') ?? '');
     });
+}
+
+/** The account of a /customaudiences call, visible to the caller and charged to its quota. */
+function chargedAccount(c: Context<GraphEnv>, method: string) {
+  const caller = authenticate(c);
+  const account = visibleAccount(c.var.world, caller, accountIdOf(c), method);
+  chargeCustomAudienceCall(c, account);
+  return { caller, account };
 }
 
 function createAudience(world: World, account: AdAccount, params: Params): Audience {
@@ -139,16 +129,11 @@ function createAudience(world: World, account: AdAccount, params: Params): Audie
       `customer_file_source must be one of ${CUSTOMER_FILE_SOURCES.join(', ')}`,
     );
   }
-  const live = world
-    .liveAudiencesOf(account.id)
-    .filter((audience) => audience.subtype === 'CUSTOM');
   if (optionalBoolean(params, 'enable_fetch_or_create')) {
-    const same = live.find((audience) => audience.name === name);
+    const same = liveOfSubtype(world, account, 'CUSTOM').find((audience) => audience.name === name);
     if (same) return same;
   }
-  if (live.length >= MAX_CUSTOMER_FILE_AUDIENCES) {
-    throw audienceLimitReached(MAX_CUSTOMER_FILE_AUDIENCES, 'customer file');
-  }
+  assertRoom(world, account, 'CUSTOM');
   return world.newAudience({
     id: world.newAudienceId(),
     accountId: account.id,
@@ -162,6 +147,20 @@ function createAudience(world: World, account: AdAccount, params: Params): Audie
     audienceLabels: audienceLabels(params),
     operationStatus: 200,
   });
+}
+
+const liveOfSubtype = (world: World, account: AdAccount, subtype: AudienceSubtype) =>
+  world.liveAudiencesOf(account.id).filter((audience) => audience.subtype === subtype);
+
+/** Limits per ad account: 500 customer-file audiences, 500 lookalikes (reference §3.1). */
+function assertRoom(world: World, account: AdAccount, subtype: AudienceSubtype): void {
+  const [limit, kind] =
+    subtype === 'CUSTOM'
+      ? [MAX_CUSTOMER_FILE_AUDIENCES, 'customer file']
+      : [MAX_LOOKALIKE_AUDIENCES, 'lookalike'];
+  if (liveOfSubtype(world, account, subtype).length >= limit) {
+    throw audienceLimitReached(limit, kind);
+  }
 }
 
 export function retentionDays(params: Params): number {
@@ -196,12 +195,7 @@ function createLookalike(
   }
   if (origin.operationStatus === 471) throw seedRestricted();
   if (sizeOf(origin) < MIN_SEED_SIZE) throw seedTooSmall(MIN_SEED_SIZE);
-  const live = world
-    .liveAudiencesOf(account.id)
-    .filter((audience) => audience.subtype === 'LOOKALIKE');
-  if (live.length >= MAX_LOOKALIKE_AUDIENCES) {
-    throw audienceLimitReached(MAX_LOOKALIKE_AUDIENCES, 'lookalike');
-  }
+  assertRoom(world, account, 'LOOKALIKE');
   return world.newAudience({
     id: world.newAudienceId(),
     accountId: account.id,

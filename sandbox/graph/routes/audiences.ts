@@ -15,10 +15,10 @@ import {
   invalidParameter,
   lookalikesExist,
 } from '../errors.ts';
-import { renderFields, requestedFields } from '../fields.ts';
+import { renderNode, requestedFields } from '../fields.ts';
 import { optionalString } from '../params.ts';
 import { settleReplace } from '../upload-sessions.ts';
-import { AUDIENCE_DEFAULT_FIELDS, audienceFields } from '../views/audience.ts';
+import { audienceView } from '../views/audience.ts';
 import type { UploadSession } from '../world.ts';
 import { CUSTOMER_FILE_SOURCES, retentionDays } from './ad-accounts.ts';
 import { usersRoutes } from './users.ts';
@@ -28,22 +28,9 @@ import { usersReplaceRoutes } from './users-replace.ts';
 export function audienceRoutes() {
   return new Hono<GraphEnv>()
     .get('/', (c) => {
-      const world = c.var.world;
-      const caller = authenticate(c);
-      const { audience, account } = visibleAudience(world, caller, audienceIdOf(c), 'GET');
-      chargeCustomAudienceCall(c, account);
-      requireAdsRead(caller);
-      settleReplace(world, audience);
-      const fields = requestedFields(c.var.params);
-      return c.json(
-        renderFields(
-          audience,
-          audienceFields(world, caller),
-          fields,
-          AUDIENCE_DEFAULT_FIELDS,
-          'CustomAudience',
-        ),
-      );
+      const { caller, audience } = readableAudience(c);
+      const view = audienceView(c.var.world, caller);
+      return c.json(renderNode(view, audience, requestedFields(c.var.params)));
     })
     .post('/', (c) =>
       String(c.var.params.method).toUpperCase() === 'DELETE'
@@ -53,11 +40,7 @@ export function audienceRoutes() {
     .delete('/', (c) => deleteAudience(c))
     .get('/sessions', (c) => {
       const world = c.var.world;
-      const caller = authenticate(c);
-      const { audience, account } = visibleAudience(world, caller, audienceIdOf(c), 'GET');
-      chargeCustomAudienceCall(c, account);
-      requireAdsRead(caller);
-      settleReplace(world, audience);
+      const { audience, account } = readableAudience(c);
       const wanted = optionalString(c.var.params, 'session_id');
       const sessions = [...world.sessionsOf(account.id).values()].filter(
         (upload) => upload.audienceId === audience.id && (!wanted || upload.id === wanted),
@@ -69,6 +52,17 @@ export function audienceRoutes() {
 }
 
 const audienceIdOf = (c: Context<GraphEnv>) => c.req.param('audienceId') ?? '';
+
+/** Checks shared by the reads: the audience, quota and a read permission. */
+function readableAudience(c: Context<GraphEnv>) {
+  const world = c.var.world;
+  const caller = authenticate(c);
+  const found = visibleAudience(world, caller, audienceIdOf(c), 'GET');
+  chargeCustomAudienceCall(c, found.account);
+  requireAdsRead(caller);
+  settleReplace(world, found.audience);
+  return { caller, ...found };
+}
 
 /** Checks shared by update and delete: the audience, quota, permission, task and terms. */
 function writableAudience(c: Context<GraphEnv>, method: string) {

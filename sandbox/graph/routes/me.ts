@@ -3,19 +3,21 @@ import { requireAdsRead } from '../access.ts';
 import { authenticate, chargePlatformCall } from '../auth.ts';
 import type { GraphEnv } from '../context.ts';
 import { permissionRequired } from '../errors.ts';
-import { type FieldResolvers, renderFields, requestedFields } from '../fields.ts';
-import { listBody, paginate } from '../paging.ts';
-import { AD_ACCOUNT_DEFAULT_FIELDS, adAccountFields } from '../views/ad-account.ts';
+import { type NodeView, renderNode, requestedFields } from '../fields.ts';
+import { listNodes } from '../paging.ts';
+import { adAccountView } from '../views/ad-account.ts';
 import type { Business, Person } from '../world.ts';
 
-const PERSON_FIELDS: FieldResolvers<Person> = {
-  id: (person) => person.id,
-  name: (person) => person.name,
+const PERSON_VIEW: NodeView<Person> = {
+  type: 'User',
+  defaults: ['id', 'name'],
+  fields: { id: (person) => person.id, name: (person) => person.name },
 };
 
-const BUSINESS_FIELDS: FieldResolvers<Business> = {
-  id: (business) => business.id,
-  name: (business) => business.name,
+const BUSINESS_VIEW: NodeView<Business> = {
+  type: 'Business',
+  defaults: ['id', 'name'],
+  fields: { id: (business) => business.id, name: (business) => business.name },
 };
 
 /** `/{v}/me`, `/me/adaccounts` and `/me/businesses` (reference §2). */
@@ -24,27 +26,15 @@ export function meRoutes() {
     .get('/', (c) => {
       const caller = authenticate(c);
       chargePlatformCall(c, caller.app);
-      const fields = requestedFields(c.var.params);
-      return c.json(renderFields(caller.person, PERSON_FIELDS, fields, ['id', 'name'], 'User'));
+      return c.json(renderNode(PERSON_VIEW, caller.person, requestedFields(c.var.params)));
     })
     .get('/adaccounts', (c) => {
       const world = c.var.world;
       const caller = authenticate(c);
       chargePlatformCall(c, caller.app);
       requireAdsRead(caller);
-      const fields = requestedFields(c.var.params);
-      const resolvers = adAccountFields(world, caller);
-      const page = paginate(
-        world.accountsOf(caller.person.id),
-        (account) => account.id,
-        c.var.params,
-        c.req.url,
-      );
-      return c.json(
-        listBody(page, (account) =>
-          renderFields(account, resolvers, fields, AD_ACCOUNT_DEFAULT_FIELDS, 'AdAccount'),
-        ),
-      );
+      const accounts = world.accountsOf(caller.person.id);
+      return c.json(listNodes(adAccountView(world, caller), accounts, c.var.params, c.req.url));
     })
     .get('/businesses', (c) => {
       const world = c.var.world;
@@ -60,12 +50,6 @@ export function meRoutes() {
           .concat(caller.person.businessId),
       );
       const businesses = [...world.businesses.values()].filter((business) => ids.has(business.id));
-      const fields = requestedFields(c.var.params);
-      const page = paginate(businesses, (business) => business.id, c.var.params, c.req.url);
-      return c.json(
-        listBody(page, (business) =>
-          renderFields(business, BUSINESS_FIELDS, fields, ['id', 'name'], 'Business'),
-        ),
-      );
+      return c.json(listNodes(BUSINESS_VIEW, businesses, c.var.params, c.req.url));
     });
 }

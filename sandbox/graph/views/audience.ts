@@ -1,6 +1,6 @@
 import { canWrite } from '../access.ts';
 import type { PersonCaller } from '../auth.ts';
-import type { FieldResolvers } from '../fields.ts';
+import type { NodeView } from '../fields.ts';
 import type { Audience, World } from '../world.ts';
 
 /** Audiences below this many people can't deliver (`delivery_status` 300). */
@@ -66,10 +66,8 @@ export function approximateBounds(size: number): { lower: number; upper: number 
   return { lower: round(size * 0.98, 'down'), upper: round(size * 1.02, 'up') };
 }
 
-export const AUDIENCE_DEFAULT_FIELDS = ['id'];
-
-/** The CustomAudience fields the emulator knows (reference §3.3). */
-export function audienceFields(world: World, caller: PersonCaller): FieldResolvers<Audience> {
+/** The CustomAudience fields the emulator knows (reference §3.3); only ids by default. */
+export function audienceView(world: World, caller: PersonCaller): NodeView<Audience> {
   const lookalikesOf = (audience: Audience) =>
     [...world.audiences.values()]
       .filter((other) => !other.deleted && other.originAudienceId === audience.id)
@@ -79,58 +77,69 @@ export function audienceFields(world: World, caller: PersonCaller): FieldResolve
     return !!account && canWrite(world, account, caller);
   };
   return {
-    id: (audience) => audience.id,
-    account_id: (audience) => audience.accountId,
-    name: (audience) => audience.name,
-    description: (audience) => audience.description,
-    subtype: (audience) => audience.subtype,
-    customer_file_source: (audience) => audience.customerFileSource,
-    approximate_count_lower_bound: (audience) => approximateBounds(sizeOf(audience)).lower,
-    approximate_count_upper_bound: (audience) => approximateBounds(sizeOf(audience)).upper,
-    data_source: (audience) =>
-      audience.subtype === 'LOOKALIKE'
-        ? { type: 'SEED_BASED', sub_type: 'LOOKALIKE', creation_params: '[]' }
-        : {
-            type: audience.dataSource ? 'FILE_IMPORTED' : 'UNKNOWN',
-            sub_type: audience.dataSource ?? 'ANYTHING',
-            creation_params: '[]',
-          },
-    delivery_status: (audience) => deliveryStatus(audience, sizeOf(audience)),
-    operation_status: (audience) => {
-      const code = operationStatusOf(audience);
-      return { code, description: OPERATION_STATUS[code] ?? '' };
+    type: 'CustomAudience',
+    defaults: ['id'],
+    fields: {
+      id: (audience) => audience.id,
+      account_id: (audience) => audience.accountId,
+      name: (audience) => audience.name,
+      description: (audience) => audience.description,
+      subtype: (audience) => audience.subtype,
+      customer_file_source: (audience) => audience.customerFileSource,
+      approximate_count_lower_bound: (audience) => approximateBounds(sizeOf(audience)).lower,
+      approximate_count_upper_bound: (audience) => approximateBounds(sizeOf(audience)).upper,
+      data_source: (audience) =>
+        audience.subtype === 'LOOKALIKE'
+          ? { type: 'SEED_BASED', sub_type: 'LOOKALIKE', creation_params: '[]' }
+          : {
+              type: audience.dataSource ? 'FILE_IMPORTED' : 'UNKNOWN',
+              sub_type: audience.dataSource ?? 'ANYTHING',
+              creation_params: '[]',
+            },
+      delivery_status: (audience) => deliveryStatus(audience, sizeOf(audience)),
+      operation_status: (audience) => {
+        const code = operationStatusOf(audience);
+        return { code, description: OPERATION_STATUS[code] ?? '' };
+      },
+      permission_for_actions: (audience) => ({
+        can_edit: writable(audience) && audience.operationStatus !== 471,
+        can_see_insight: true,
+        can_share: writable(audience),
+        subtype_supports_lookalike: audience.subtype === 'CUSTOM',
+        supports_recipient_lookalike: false,
+      }),
+      is_value_based: (audience) => audience.isValueBased,
+      lookalike_audience_ids: (audience) => {
+        const ids = lookalikesOf(audience);
+        return ids.length ? ids : undefined;
+      },
+      lookalike_spec: (audience) => {
+        if (!audience.lookalikeSpec) return undefined;
+        const origin = audience.originAudienceId
+          ? world.audiences.get(audience.originAudienceId)
+          : undefined;
+        return {
+          ...audience.lookalikeSpec,
+          origin: origin
+            ? [
+                {
+                  id: origin.id,
+                  name: origin.name,
+                  type: 'custom_audience',
+                  deleted: origin.deleted,
+                },
+              ]
+            : [],
+        };
+      },
+      fields_violating_integrity_policy: (audience) =>
+        audience.operationStatus === 471 ? ['name'] : undefined,
+      retention_days: (audience) => audience.retentionDays,
+      opt_out_link: (audience) => audience.optOutLink,
+      time_created: (audience) => audience.timeCreated,
+      time_updated: (audience) => audience.timeUpdated,
+      time_content_updated: (audience) =>
+        audience.subtype === 'CUSTOM' ? audience.timeContentUpdated : undefined,
     },
-    permission_for_actions: (audience) => ({
-      can_edit: writable(audience) && audience.operationStatus !== 471,
-      can_see_insight: true,
-      can_share: writable(audience),
-      subtype_supports_lookalike: audience.subtype === 'CUSTOM',
-      supports_recipient_lookalike: false,
-    }),
-    is_value_based: (audience) => audience.isValueBased,
-    lookalike_audience_ids: (audience) => {
-      const ids = lookalikesOf(audience);
-      return ids.length ? ids : undefined;
-    },
-    lookalike_spec: (audience) => {
-      if (!audience.lookalikeSpec) return undefined;
-      const origin = audience.originAudienceId
-        ? world.audiences.get(audience.originAudienceId)
-        : undefined;
-      return {
-        ...audience.lookalikeSpec,
-        origin: origin
-          ? [{ id: origin.id, name: origin.name, type: 'custom_audience', deleted: origin.deleted }]
-          : [],
-      };
-    },
-    fields_violating_integrity_policy: (audience) =>
-      audience.operationStatus === 471 ? ['name'] : undefined,
-    retention_days: (audience) => audience.retentionDays,
-    opt_out_link: (audience) => audience.optOutLink,
-    time_created: (audience) => audience.timeCreated,
-    time_updated: (audience) => audience.timeUpdated,
-    time_content_updated: (audience) =>
-      audience.subtype === 'CUSTOM' ? audience.timeContentUpdated : undefined,
   };
 }

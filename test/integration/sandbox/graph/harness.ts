@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
-import { type HttpServer, listen } from '../../../../proxy/http/listen.ts';
-import { createGraphEmulator, type GraphEmulatorOptions } from '../../../../sandbox/graph/app.ts';
+import type { GraphEmulatorOptions } from '../../../../sandbox/graph/app.ts';
 import { appsecretProof } from '../../../../sandbox/graph/appsecret-proof.ts';
 import { createGraphControlClient } from '../../../../sandbox/graph/control-client.ts';
 import { DEMO_APP_SECRET, DEMO_USER_TOKEN } from '../../../../sandbox/graph/demo-world.ts';
+import type { GraphErrorBody } from '../../../../sandbox/graph/errors.ts';
+import { type GraphServer, startGraphEmulator } from '../../../../sandbox/graph/start.ts';
 
 /** Every contract test starts the emulator at this instant (v24.0 still served for ads). */
 export const START = new Date('2026-09-01T12:00:00Z');
@@ -36,14 +37,14 @@ const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.str
 
 /** Starts emulators on 127.0.0.1:0 for a test file and stops them after each test. */
 export function useGraphEmulator() {
-  const servers: HttpServer[] = [];
+  const servers: GraphServer[] = [];
   afterEach(async () => {
-    await Promise.all(servers.splice(0).map((server) => server.close(100)));
+    await Promise.all(servers.splice(0).map((server) => server.close()));
   });
   return async (options: GraphEmulatorOptions = {}) => {
-    const emulator = createGraphEmulator({ now: () => START, ...options });
-    const server = await listen({ fetch: emulator.fetch });
+    const server = await startGraphEmulator({ now: () => START, ...options });
     servers.push(server);
+    const emulator = server.emulator;
     const control = createGraphControlClient(server.url);
 
     /** One Graph call the way a client would make it, signed like the relay signs. */
@@ -106,16 +107,7 @@ export function hashedEmails(count: number, prefix = 'person'): string[][] {
   return Array.from({ length: count }, (_, i) => [sha256(`${prefix}${i}@example.com`)]);
 }
 
-/** Expects a Graph error envelope with this code (and subcode), returning the error. */
-export function graphError(answer: GraphAnswer) {
-  return answer.body?.error as {
-    message: string;
-    type: string;
-    code: number;
-    error_subcode?: number;
-    error_user_title?: string;
-    error_user_msg?: string;
-    fbtrace_id: string;
-    is_transient: boolean;
-  };
+/** The Graph error envelope of an answer. */
+export function graphError(answer: GraphAnswer): GraphErrorBody {
+  return answer.body?.error;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFields, pickSubFields, renderFields } from '../../../../sandbox/graph/fields.ts';
+import { parseFields, pickSubFields, renderNode } from '../../../../sandbox/graph/fields.ts';
 
 describe('parseFields', () => {
   it('reads flat and nested fields', () => {
@@ -16,20 +16,28 @@ describe('parseFields', () => {
   });
 });
 
-describe('renderFields', () => {
-  const resolvers = {
-    id: (item: { id: string }) => item.id,
-    missing: () => undefined,
+describe('renderNode', () => {
+  const view = {
+    type: 'Thing',
+    defaults: ['name'],
+    fields: {
+      id: (item: { id: string; name: string }) => item.id,
+      name: (item: { id: string; name: string }) => item.name,
+      missing: () => undefined,
+    },
   };
+  const thing = { id: '1', name: 'One' };
 
-  it('always includes id and leaves absent values out', () => {
-    expect(renderFields({ id: '1' }, resolvers, [{ name: 'missing' }], ['id'], 'Thing')).toEqual({
-      id: '1',
-    });
+  it('sends the defaults when no fields are asked for, id always included', () => {
+    expect(renderNode(view, thing, undefined)).toEqual({ name: 'One', id: '1' });
+  });
+
+  it('leaves absent values out', () => {
+    expect(renderNode(view, thing, [{ name: 'missing' }])).toEqual({ id: '1' });
   });
 
   it('refuses unknown fields with Meta’s message', () => {
-    expect(() => renderFields({ id: '1' }, resolvers, [{ name: 'nope' }], ['id'], 'Thing')).toThrow(
+    expect(() => renderNode(view, thing, [{ name: 'nope' }])).toThrow(
       '(#100) Tried accessing nonexisting field (nope) on node type (Thing)',
     );
   });
