@@ -24,6 +24,11 @@ export interface GraphEmulatorOptions {
   retainRows?: boolean;
   /** How many requests the log keeps. */
   requestLogSize?: number;
+  /**
+   * Told about bugs of the emulator itself (answered as Meta's code 1, "unknown error");
+   * console.error by default so they don't pass for Meta flakiness.
+   */
+  onUnexpectedError?: (error: unknown) => void;
 }
 
 export interface GraphEmulator {
@@ -51,6 +56,7 @@ export function createGraphEmulator(options: GraphEmulatorOptions = {}): GraphEm
     retainRows: options.retainRows ?? true,
     requestLogSize: options.requestLogSize ?? 1000,
   });
+  const onUnexpectedError = options.onUnexpectedError ?? ((error) => console.error(error));
 
   const graph = new Hono<GraphEnv>()
     .use(async (c, next) => {
@@ -86,6 +92,7 @@ export function createGraphEmulator(options: GraphEmulatorOptions = {}): GraphEm
     })
     .onError((error, c) => {
       if (error instanceof DroppedConnection) throw error;
+      if (!(error instanceof GraphError)) onUnexpectedError(error);
       const graphError =
         error instanceof GraphError
           ? error

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { LONG_LIVED_SECONDS, SHORT_LIVED_SECONDS } from './routes/oauth-token.ts';
+import { settleReplace } from './upload-sessions.ts';
 import { operationStatusOf, sizeOf } from './views/audience.ts';
 import { type Audience, PERMISSIONS, type UploadSession, type World } from './world.ts';
 
@@ -272,6 +273,7 @@ export function controlRoutes(world: World) {
     })
     .get('/audiences/:id/rows', (c) => {
       const audience = found(world.audiences.get(c.req.param('id')), 'audience');
+      settleReplace(world, audience);
       return c.json({
         audienceId: audience.id,
         count: audience.members.size,
@@ -281,6 +283,7 @@ export function controlRoutes(world: World) {
     })
     .get('/audiences/:id/sessions', (c) => {
       const audience = found(world.audiences.get(c.req.param('id')), 'audience');
+      settleReplace(world, audience);
       const sessions = [...world.sessionsOf(audience.accountId).values()].filter(
         (upload) => upload.audienceId === audience.id,
       );

@@ -134,6 +134,13 @@ describe('/usersreplace (reference §4.6)', () => {
     expect(graphError(answer).message).toContain('schema');
   });
 
+  it('shows the timed-out replace in the read-back without another Graph call', async () => {
+    const started = await startGraph();
+    await replace(started, DEMO_AUDIENCES.lapsed, { data: NEW, seq: 1 });
+    await started.control.advanceClock(90 * 60);
+    expect((await started.control.audienceRows(DEMO_AUDIENCES.lapsed)).count).toBe(3);
+  });
+
   it('ends the session after 90 minutes with what it had (1870158), then /users works', async () => {
     const started = await startGraph();
     await replace(started, DEMO_AUDIENCES.lapsed, { data: NEW.slice(0, 2), seq: 1 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_AD_ACCOUNT_ID, DEMO_AUDIENCES } from '../../../../sandbox/graph/demo-world.ts';
+import {
+  DEMO_AD_ACCOUNT_ID,
+  DEMO_AUDIENCES,
+  demoWorldSeed,
+} from '../../../../sandbox/graph/demo-world.ts';
 import { graphError, useGraphEmulator } from './harness.ts';
 
 const startGraph = useGraphEmulator();
@@ -48,6 +52,23 @@ describe('API versions (reference §8.1)', () => {
     expect(graphError(await graph('nothing_here')).message).toBe(
       'Unknown path components: /v26.0/nothing_here',
     );
+  });
+});
+
+describe('errors of the emulator itself', () => {
+  it('answers them as Meta’s unknown error (code 1, HTTP 500) and reports them', async () => {
+    const seed = demoWorldSeed();
+    // A broken seed: an ad account without its task map.
+    seed.adAccounts = seed.adAccounts.map((account) => ({ ...account, tasks: undefined as never }));
+    const reported: unknown[] = [];
+    const { graph } = await startGraph({
+      world: seed,
+      onUnexpectedError: (error) => reported.push(error),
+    });
+    const answer = await graph('me/adaccounts');
+    expect(answer.status).toBe(500);
+    expect(graphError(answer)).toMatchObject({ code: 1, is_transient: true });
+    expect(reported).toEqual([expect.any(TypeError)]);
   });
 });
 
