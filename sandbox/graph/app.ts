@@ -1,4 +1,4 @@
-import { type Context, Hono, type Next } from 'hono';
+import { Hono } from 'hono';
 import type { GraphEnv } from './context.ts';
 import { controlRoutes } from './control.ts';
 import { demoWorldSeed } from './demo-world.ts';
@@ -37,11 +37,15 @@ export interface GraphEmulator {
   world: World;
 }
 
-/** Marks the version's clock the routes below run on (Graph or Marketing API). */
-const versioned = (surface: ApiSurface) => async (c: Context<GraphEnv>, next: Next) => {
-  assertVersion(c.var.version, surface, c.var.world.now(), c.req.path);
-  await next();
-};
+/** Routes served on one version clock: Graph endpoints outlive Marketing API ones. */
+function on(surface: ApiSurface, routes: Hono<GraphEnv>) {
+  return new Hono<GraphEnv>()
+    .use(async (c, next) => {
+      assertVersion(c.var.version, surface, c.var.world.now(), c.req.path);
+      await next();
+    })
+    .route('/', routes);
+}
 
 /**
  * The Meta Graph / Marketing API emulator: OAuth dialog and token exchange, debug_token,
@@ -64,21 +68,12 @@ export function createGraphEmulator(options: GraphEmulatorOptions = {}): GraphEm
       await next();
     })
     .use(applyFaults)
-    .use('/dialog/*', versioned('graph'))
-    .use('/oauth/*', versioned('graph'))
-    .use('/debug_token', versioned('graph'))
-    .use('/me', versioned('graph'))
-    .use('/me/*', versioned('graph'))
-    .use('/:account{act_[0-9]+}', versioned('marketing'))
-    .use('/:account{act_[0-9]+}/*', versioned('marketing'))
-    .use('/:audienceId{[0-9]+}', versioned('marketing'))
-    .use('/:audienceId{[0-9]+}/*', versioned('marketing'))
-    .route('/dialog', oauthDialogRoutes())
-    .route('/oauth', oauthTokenRoutes())
-    .route('/debug_token', debugTokenRoutes())
-    .route('/me', meRoutes())
-    .route('/:account{act_[0-9]+}', adAccountRoutes())
-    .route('/:audienceId{[0-9]+}', audienceRoutes())
+    .route('/dialog', on('graph', oauthDialogRoutes()))
+    .route('/oauth', on('graph', oauthTokenRoutes()))
+    .route('/debug_token', on('graph', debugTokenRoutes()))
+    .route('/me', on('graph', meRoutes()))
+    .route('/:account{act_[0-9]+}', on('marketing', adAccountRoutes()))
+    .route('/:audienceId{[0-9]+}', on('marketing', audienceRoutes()))
     .all('*', (c) => {
       throw unknownPath(c.req.path);
     });

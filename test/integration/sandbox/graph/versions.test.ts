@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEMO_AD_ACCOUNT_ID,
   DEMO_AUDIENCES,
+  DEMO_SYSTEM_USER_TOKEN,
   demoWorldSeed,
 } from '../../../../sandbox/graph/demo-world.ts';
 import { graphError, useGraphEmulator } from './harness.ts';
@@ -34,6 +35,15 @@ describe('API versions (reference §8.1)', () => {
       2635,
     );
     expect((await graph('me', { version: 'v24.0' })).status).toBe(200);
+  });
+
+  it('refuses a Graph version past its end date instead of upgrading it', async () => {
+    const { graph, control } = await startGraph();
+    // v21.0 is served until 2027-01-21; the tests start 2026-09-01.
+    await control.advanceClock(143 * 86_400);
+    const token = DEMO_SYSTEM_USER_TOKEN;
+    expect(graphError(await graph('me', { version: 'v21.0', token })).code).toBe(2500);
+    expect((await graph('me', { version: 'v22.0', token })).status).toBe(200);
   });
 
   it('refuses unknown versions and unversioned paths (no silent upgrade)', async () => {
