@@ -51,7 +51,11 @@ export function authenticateAny(c: Context<GraphEnv>): PersonCaller | AppCaller 
   const params = c.var.params;
   const presented = presentedToken(params, c.req.header('authorization'));
   if (!presented) throw tokenRequired();
-  if (presented.includes('|')) return { kind: 'app', app: appFromAppToken(world, presented) };
+  if (presented.includes('|')) {
+    const app = appFromAppToken(world, presented);
+    c.set('usageAppId', app.id);
+    return { kind: 'app', app };
+  }
   const token = world.tokens.get(presented);
   const person = token && world.people.get(token.personId);
   const app = token && world.apps.get(token.appId);
@@ -71,6 +75,8 @@ export function authenticateAny(c: Context<GraphEnv>): PersonCaller | AppCaller 
     if (check === 'invalid') throw proofInvalid();
     if (check === 'expired') throw proofExpired();
   }
+  // Every authenticated answer reports the app's platform usage (X-App-Usage).
+  c.set('usageAppId', app.id);
   return { kind: 'person', token, person, app };
 }
 
@@ -150,9 +156,11 @@ function pacific(unixSeconds: number): string {
   return `${parts.weekday}, ${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
 }
 
-/** Platform-limit accounting for non-Marketing calls (`X-App-Usage`, code 4 when spent). */
+/**
+ * Platform-limit accounting for non-Marketing calls (code 4 when spent); Marketing API calls
+ * are excluded from platform limits (reference §7.1) but still report `X-App-Usage`.
+ */
 export function chargePlatformCall(c: Context<GraphEnv>, app: GraphApp): void {
   const world = c.var.world;
-  c.set('usageAppId', app.id);
   if (world.limiter.chargeApp(app.id, world.now().getTime()).throttled) throw appThrottled();
 }

@@ -13,7 +13,7 @@ export type GraphEnv = {
     record: RequestRecord;
     /** Set by handlers of custom-audience calls: which account's usage headers to send. */
     usageAccountId?: string;
-    /** Set by platform (non-Marketing) calls: the app whose usage to report. */
+    /** Set once the caller is known: the app whose platform usage to report. */
     usageAppId?: string;
     /** Set by a `throttle` fault: the next custom-audience check answers 80003. */
     forcedThrottleMinutes?: number;

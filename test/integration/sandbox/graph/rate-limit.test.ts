@@ -38,6 +38,12 @@ describe('custom_audience rate limiting (reference §7)', () => {
       reset_time_duration: 3600,
       ads_api_access_tier: 'development_access',
     });
+    // Platform usage is reported too, though Marketing API calls don't count toward it.
+    expect(JSON.parse(answer.headers.get('x-app-usage') ?? '{}')).toEqual({
+      call_count: 0,
+      total_time: 0,
+      total_cputime: 0,
+    });
   });
 
   it('uses the Dev tier formula by default: 5000 + 40 × live audiences', async () => {
