@@ -292,18 +292,7 @@ export class World {
       this.add(this.people, { ...person, type: 'SYSTEM_USER' });
     }
     for (const account of seed.adAccounts) this.add(this.adAccounts, structuredClone(account));
-    const start = this.nowSeconds();
-    for (const token of seed.tokens ?? []) {
-      this.tokens.set(token.token, {
-        token: token.token,
-        appId: token.appId,
-        personId: token.personId,
-        scopes: [...token.scopes],
-        issuedAt: start,
-        expiresAt: token.expiresIn === 0 ? 0 : start + token.expiresIn,
-        dataAccessExpiresAt: token.expiresIn === 0 ? 0 : start + 90 * 86_400,
-      });
-    }
+    for (const token of seed.tokens ?? []) this.issueToken(token);
     for (const audience of seed.audiences ?? []) this.seedAudience(audience);
   }
 
@@ -313,12 +302,12 @@ export class World {
     return this.random.digits(digits);
   }
 
-  /** Opaque tokens that look like Meta's: `EAA` then letters and digits. */
   /** Custom audience ids look like Meta's: 17 digits starting 238. */
   newAudienceId(): string {
     return `238${this.random.chars(14, '0123456789')}`;
   }
 
+  /** Opaque tokens that look like Meta's: `EAA` then letters and digits. */
   newToken(): string {
     return `EAA${this.random.chars(1, 'BGJ')}${this.random.chars(160)}`;
   }
@@ -336,6 +325,8 @@ export class World {
   }
 
   issueToken(input: {
+    /** A fixed token string (seeded tokens); a new random one by default. */
+    token?: string;
     appId: string;
     personId: string;
     scopes: string[];
@@ -344,7 +335,7 @@ export class World {
   }): AccessToken {
     const issuedAt = this.nowSeconds();
     const token: AccessToken = {
-      token: this.newToken(),
+      token: input.token ?? this.newToken(),
       appId: input.appId,
       personId: input.personId,
       scopes: [...new Set(input.scopes)],
