@@ -3,6 +3,7 @@ import {
   getCountryCallingCode,
   isSupportedCountry,
   type PhoneNumber,
+  parseDigits,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 
@@ -31,17 +32,19 @@ import {
  * worth sending. The result must also read back as itself when written with `+`.
  */
 export function normalizePhone(raw: string, country: string | null): string | null {
-  const start = raw.search(/[+＋\d]/);
+  // NFKC turns full-width digits and plus signs (common in East Asian data) into ASCII.
+  const text = raw.normalize('NFKC');
+  const start = text.search(/[+\p{Nd}]/u);
   if (start === -1) return null;
-  const phone = read(raw.slice(start), country);
+  const phone = read(text.slice(start), country);
   if (phone === undefined) return null;
   // What Meta gets must read back as itself; a trunk prefix left inside (`+44 0 641…`) does not.
   return parse(phone.number)?.number === phone.number ? phone.number.slice(1) : null;
 }
 
 function read(text: string, country: string | null): PhoneNumber | undefined {
-  if (text[0] === '+' || text[0] === '＋') return possible(parse(text));
-  const digits = text.replace(/\D/g, '');
+  if (text[0] === '+') return possible(parse(text));
+  const digits = parseDigits(text);
   // The international prefix comes before a country code, and no country code starts with 0.
   if (digits.startsWith('000')) return undefined;
   const afterZeroZero = text.startsWith('00') ? parse(`+${text.slice(2)}`) : undefined;

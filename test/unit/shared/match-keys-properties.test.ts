@@ -24,6 +24,7 @@ const plausibleText = fc.oneof(
   fc.emailAddress(),
   fc.mixedCase(fc.emailAddress()).map((email) => ` ${email}\t`),
   fc.stringMatching(/^\+?(00)?[1-9][0-9 ()./-]{6,16}$/),
+  fc.stringMatching(/^0{1,3}[0-9 -]{6,14}$/),
   fc.stringMatching(/^\d{5}(-\d{4})?$/),
   fc.stringMatching(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/),
   fc.stringMatching(/^\d{4}-\d{1,2}-\d{1,2}$/),
