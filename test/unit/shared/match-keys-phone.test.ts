@@ -7,7 +7,7 @@ const phone = (raw: string, defaultCountry?: string) =>
   normalizeMatchKey('PHONE', raw, { defaultCountry });
 
 describe('PHONE', () => {
-  it.each([
+  it.each<[string, string | undefined, string, string]>([
     ['+44 07700 900123', undefined, '447700900123', 'a trunk 0 after the country code is dropped'],
     ['07700 900123', 'GB', '447700900123', 'a national number takes the country code'],
     ['07700 900123', 'GBR', '447700900123', 'the country may be given as alpha-3'],
@@ -56,7 +56,7 @@ describe('PHONE', () => {
     expect(phone('15559876543', 'AQ')).toBe(phone('15559876543'));
   });
 
-  it.each([
+  it.each<[string, string | undefined, string]>([
     ['', undefined, 'empty'],
     ['abc', undefined, 'no digit'],
     ['123', 'US', 'too short to be a number'],
