@@ -30,6 +30,8 @@ ZM ZMB ZW ZWE`;
  * the constituent countries of the United Kingdom.
  */
 export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  ae: ['UAE', 'Emirates'],
+  ag: ['Antigua'],
   bo: ['Bolivia (Plurinational State of)'],
   cd: ['Democratic Republic of the Congo', 'DR Congo', 'DRC', 'Congo (Kinshasa)'],
   cg: ['Congo', 'Republic of the Congo', 'Congo (Brazzaville)'],
@@ -60,15 +62,15 @@ export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   nl: ['Holland'],
   ps: ['Palestine, State of'],
   ru: ['Russian Federation'],
+  sa: ['KSA'],
   sy: ['Syrian Arab Republic'],
   sz: ['Swaziland'],
   tl: ['East Timor'],
   tr: ['Turkey'],
   tw: ['Taiwan, Province of China'],
   tz: ['Tanzania, United Republic of'],
-  ae: ['UAE', 'Emirates'],
   us: ['United States of America', 'America'],
-  va: ['Vatican', 'Vatican City'],
+  va: ['Vatican', 'Vatican City', 'Holy See'],
   ve: ['Venezuela (Bolivarian Republic of)'],
   vn: ['Viet Nam'],
 };

@@ -87,7 +87,8 @@ function buildIndex(): CountryIndex {
   for (const language of OTHER_LANGUAGES) {
     for (const { name, code } of regionNames(language, alpha2)) {
       const key = nameKey(name);
-      if (key === '' || primary.has(key) || disputed.has(key)) continue;
+      if (key === '' || isLatinAbbreviation(name, key) || primary.has(key) || disputed.has(key))
+        continue;
       const known = secondary.get(key);
       if (known === undefined) secondary.set(key, code);
       else if (known !== code) {
@@ -97,6 +98,15 @@ function buildIndex(): CountryIndex {
     }
   }
   return { codes, primary, secondary };
+}
+
+/**
+ * Other languages' abbreviations in Latin letters (`É.-U.`, `VS`, `EUA`, `ABD` for the US)
+ * read like codes: French `É.-U.` would turn `EU` into the United States. Short names that
+ * are words (`Irã`, `Çin`) stay.
+ */
+function isLatinAbbreviation(name: string, key: string): boolean {
+  return /^[a-z]{1,3}$/.test(key) && (name.includes('.') || name === name.toUpperCase());
 }
 
 /** Long and short names of every country in one language; none when `Intl` lacks them. */
