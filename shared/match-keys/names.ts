@@ -7,14 +7,16 @@ const DOTTED_I = /i\u0307/g;
  * FN / LN: Meta keeps letters of every script in UTF-8 (`Valéry` → `valéry`, `정` → `정`),
  * lowercase, without punctuation, digits or white space (`Mary-Ann` and `Mary Ann` →
  * `maryann`, `O'Brien` → `obrien`). Combining marks stay, since scripts such as Devanagari
- * or Thai spell with them; the result is NFC, so `é` is one code point however it came in.
+ * or Thai spell with them. The result is NFKC: `é` is one code point however it came in,
+ * and full-width letters or ligatures (`Ｍａｒｙ`, `ﬁona`) become the ordinary ones.
  */
 export function normalizeName(raw: string): string | null {
   const name = raw
+    .normalize('NFKC')
     .toLowerCase()
     .replace(DOTTED_I, 'i')
     .replace(NOT_LETTER_OR_MARK, '')
-    .normalize('NFC');
+    .normalize('NFKC');
   return HAS_LETTER.test(name) ? name : null;
 }
 
