@@ -14,9 +14,13 @@ const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
 /** A value some earlier system already hashed; it is sent as is, never hashed twice. */
 export function asSha256Hex(raw: string): string | null {
+  if (raw.length < 64) return null; // nearly every value: decided without trimming a copy
   const text = raw.trim();
   return text.length === 64 && SHA256_HEX.test(text) ? text.toLowerCase() : null;
 }
+
+// Shared rather than a fresh `{}` per call: this runs once per field of every row.
+const NO_OPTIONS: MatchKeyOptions = Object.freeze({});
 
 const normalizers: Record<MatchKey, (raw: string, options: MatchKeyOptions) => string | null> = {
   EMAIL: normalizeEmail,
@@ -45,10 +49,12 @@ const normalizers: Record<MatchKey, (raw: string, options: MatchKeyOptions) => s
 export function normalizeMatchKey(
   key: MatchKey,
   raw: string,
-  options: MatchKeyOptions = {},
+  options?: MatchKeyOptions,
 ): string | null {
   try {
-    return (isHashedKey(key) ? asSha256Hex(raw) : null) ?? normalizers[key](raw, options);
+    return (
+      (isHashedKey(key) ? asSha256Hex(raw) : null) ?? normalizers[key](raw, options ?? NO_OPTIONS)
+    );
   } catch {
     // Only a caller breaking the types (a number, null) gets here: unusable, never fatal.
     return null;

@@ -39,7 +39,9 @@ export function normalizePhone(raw: string, country: string | null): string | nu
   const phone = read(text.slice(start), country);
   if (phone === undefined) return null;
   // What Meta gets must read back as itself; a trunk prefix left inside (`+44 0 641…`) does not.
-  return parse(phone.number)?.number === phone.number ? phone.number.slice(1) : null;
+  // Input already in E.164 form (most of it: Braze stores that) needs no second parse.
+  const readsBack = phone.number === text || parse(phone.number)?.number === phone.number;
+  return readsBack ? phone.number.slice(1) : null;
 }
 
 function read(text: string, country: string | null): PhoneNumber | undefined {
