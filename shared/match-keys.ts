@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { isHashedKey, type MatchKey, type MatchKeyOptions } from './match-keys/keys.ts';
-import { asSha256Hex, normalizeMatchKey } from './match-keys/normalize.ts';
+import { asSha256Hex, normalizeValue } from './match-keys/normalize.ts';
 
 /**
  * Match keys: what the relay sends Meta for each user field. The normalization lives in
@@ -28,8 +28,9 @@ export function matchKeyValue(
   raw: string,
   options?: MatchKeyOptions,
 ): string | null {
-  const normalized = normalizeMatchKey(key, raw, options);
-  if (normalized === null || !isHashedKey(key)) return normalized;
-  // A digest comes back from normalization as is; no normalized value looks like one.
-  return asSha256Hex(normalized) ?? hash('sha256', normalized);
+  if (!isHashedKey(key)) return normalizeValue(key, raw, options);
+  const digest = asSha256Hex(raw);
+  if (digest !== null) return digest;
+  const normalized = normalizeValue(key, raw, options);
+  return normalized === null ? null : hash('sha256', normalized);
 }

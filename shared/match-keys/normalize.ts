@@ -14,7 +14,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
 /** A value some earlier system already hashed; it is sent as is, never hashed twice. */
 export function asSha256Hex(raw: string): string | null {
-  if (raw.length < 64) return null; // nearly every value: decided without trimming a copy
+  // Nearly every value is decided by its length, without trimming a copy.
+  if (typeof raw !== 'string' || raw.length < 64) return null;
   const text = raw.trim();
   return text.length === 64 && SHA256_HEX.test(text) ? text.toLowerCase() : null;
 }
@@ -51,10 +52,17 @@ export function normalizeMatchKey(
   raw: string,
   options?: MatchKeyOptions,
 ): string | null {
+  return (isHashedKey(key) ? asSha256Hex(raw) : null) ?? normalizeValue(key, raw, options);
+}
+
+/** `normalizeMatchKey` without the digest pass-through, for callers that handle it first. */
+export function normalizeValue(
+  key: MatchKey,
+  raw: string,
+  options?: MatchKeyOptions,
+): string | null {
   try {
-    return (
-      (isHashedKey(key) ? asSha256Hex(raw) : null) ?? normalizers[key](raw, options ?? NO_OPTIONS)
-    );
+    return normalizers[key](raw, options ?? NO_OPTIONS);
   } catch {
     // Only a caller breaking the types (a number, null) gets here: unusable, never fatal.
     return null;

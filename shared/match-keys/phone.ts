@@ -49,17 +49,19 @@ function read(text: string, country: string | null): PhoneNumber | undefined {
   const digits = parseDigits(text);
   // The international prefix comes before a country code, and no country code starts with 0.
   if (digits.startsWith('000')) return undefined;
-  const afterZeroZero = text.startsWith('00') ? parse(`+${text.slice(2)}`) : undefined;
-  const withCountryCode = parse(`+${text}`);
+  const afterZeroZero = () => parse(`+${text.slice(2)}`);
+  const withCountryCode = () => parse(`+${text}`);
   const code = country?.toUpperCase();
   if (code === undefined || !isSupportedCountry(code))
-    return possible(afterZeroZero ?? withCountryCode);
+    return possible(text.startsWith('00') ? afterZeroZero() : withCountryCode());
   const national = parse(text, code);
-  if (afterZeroZero !== undefined)
-    return valid(national) ?? valid(afterZeroZero) ?? possible(national) ?? possible(afterZeroZero);
+  if (text.startsWith('00')) {
+    const abroad = afterZeroZero();
+    return valid(national) ?? valid(abroad) ?? possible(national) ?? possible(abroad);
+  }
   if (digits.startsWith(getCountryCallingCode(code)))
-    return possible(withCountryCode) ?? possible(national);
-  return valid(national) ?? valid(withCountryCode) ?? possible(national);
+    return possible(withCountryCode()) ?? possible(national);
+  return valid(national) ?? valid(withCountryCode()) ?? possible(national);
 }
 
 const possible = (phone: PhoneNumber | undefined) => (phone?.isPossible() ? phone : undefined);
