@@ -1,4 +1,6 @@
+import { OTHER_LANGUAGES } from './languages.ts';
 import { foldForLookup } from './text-folding.ts';
+import { UnambiguousMap } from './unambiguous-map.ts';
 
 /**
  * DOBY / DOBM / DOBD. Each accepts its own part (`1997`, `2` or `Feb`, `16`) or a whole
@@ -37,38 +39,16 @@ export function normalizeBirthYear(raw: string, now: () => Date = () => new Date
 }
 
 /**
- * Month names and abbreviations in these languages, as `Intl` spells them both alone and
- * inside a date (`март`, `марта`). A name two languages give to different months is dropped.
+ * Month names and abbreviations, as `Intl` spells them both alone and inside a date (`март`,
+ * `марта`). British English adds `Sept`. A name two languages give to different months is
+ * dropped; so are those that differ only by a digit (`2月`), which folding removes.
  */
-const MONTH_NAME_LOCALES = [
-  'en',
-  'en-GB',
-  'fr',
-  'de',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'sv',
-  'da',
-  'nb',
-  'fi',
-  'pl',
-  'cs',
-  'tr',
-  'ro',
-  'hu',
-  'ru',
-  'uk',
-  'el',
-  'id',
-];
+const MONTH_NAME_LOCALES = ['en', 'en-GB', ...OTHER_LANGUAGES];
 
-let monthsByName: Map<string, number> | undefined;
+let monthsByName: UnambiguousMap<number> | undefined;
 
-function buildMonthNames(): Map<string, number> {
-  const months = new Map<string, number>();
-  const disputed = new Set<string>();
+function buildMonthNames(): UnambiguousMap<number> {
+  const months = new UnambiguousMap<number>();
   for (const locale of MONTH_NAME_LOCALES) {
     for (const month of ['long', 'short'] as const) {
       const alone = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
@@ -84,13 +64,7 @@ function buildMonthNames(): Map<string, number> {
         ];
         for (const spelling of spellings) {
           const key = foldForLookup(spelling);
-          if (key === '' || disputed.has(key)) continue;
-          const known = months.get(key);
-          if (known === undefined) months.set(key, index + 1);
-          else if (known !== index + 1) {
-            months.delete(key);
-            disputed.add(key);
-          }
+          if (key !== '') months.add(key, index + 1);
         }
       }
     }

@@ -1,64 +1,31 @@
 import { COUNTRY_ALIASES, ISO_ALPHA2_TO_ALPHA3 } from './country-codes.ts';
-import { foldForLookup } from './text-folding.ts';
-
-/**
- * Languages whose country names are recognised besides English: the large markets and
- * scripts Meta serves. English names win any clash; a name two other languages give to
- * different countries is dropped rather than guessed.
- */
-const OTHER_LANGUAGES = [
-  'fr',
-  'de',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'sv',
-  'da',
-  'nb',
-  'fi',
-  'pl',
-  'cs',
-  'hu',
-  'ro',
-  'tr',
-  'el',
-  'ru',
-  'uk',
-  'ar',
-  'he',
-  'hi',
-  'ja',
-  'ko',
-  'zh',
-  'zh-Hant',
-  'id',
-  'vi',
-  'th',
-];
+import { OTHER_LANGUAGES } from './languages.ts';
+import { foldForLookup, withoutAccents } from './text-folding.ts';
+import { UnambiguousMap } from './unambiguous-map.ts';
 
 /** Words that carry no meaning in a country name ("the Gambia", "Bosnia and Herzegovina"). */
 const FILLER_WORDS = new Set(['the', 'and', 'of']);
 
 /** Comparison key: `St. Kitts & Nevis` and `Saint Kitts and Nevis` → `saintkittsnevis`. */
 function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return withoutAccents(name)
     .split(/\P{L}+/u)
     .filter((word) => word !== '' && !FILLER_WORDS.has(word))
     .map((word) => (word === 'st' ? 'saint' : word))
     .join('');
 }
 
+/*
+ * English names win any clash with another language's; a name two other languages give to
+ * different countries is dropped rather than guessed.
+ */
 interface CountryIndex {
   /** Alpha-2 and alpha-3 codes, lowercase. */
   codes: Map<string, string>;
   /** Aliases and English names. */
   primary: Map<string, string>;
   /** Names in other languages that no English entry claims and no two languages dispute. */
-  secondary: Map<string, string>;
+  secondary: UnambiguousMap<string>;
 }
 
 let index: CountryIndex | undefined;
@@ -82,19 +49,12 @@ function buildIndex(): CountryIndex {
     for (const name of names) addPrimary(name, code);
   for (const name of regionNames('en', alpha2)) addPrimary(name.name, name.code);
 
-  const secondary = new Map<string, string>();
-  const disputed = new Set<string>();
+  const secondary = new UnambiguousMap<string>();
   for (const language of OTHER_LANGUAGES) {
     for (const { name, code } of regionNames(language, alpha2)) {
       const key = nameKey(name);
-      if (key === '' || isLatinAbbreviation(name, key) || primary.has(key) || disputed.has(key))
-        continue;
-      const known = secondary.get(key);
-      if (known === undefined) secondary.set(key, code);
-      else if (known !== code) {
-        secondary.delete(key);
-        disputed.add(key);
-      }
+      if (key !== '' && !isLatinAbbreviation(name, key) && !primary.has(key))
+        secondary.add(key, code);
     }
   }
   return { codes, primary, secondary };

@@ -38,10 +38,9 @@ export interface MatchKeyOptions {
 export const UNHASHED_KEYS: ReadonlySet<MatchKey> = new Set(['MADID', 'EXTERN_ID']);
 
 // A plain record answers faster than the Set, and this is asked twice per field of every row.
-const HASHED = Object.fromEntries(MATCH_KEYS.map((key) => [key, !UNHASHED_KEYS.has(key)])) as Record<
-  MatchKey,
-  boolean
->;
+const HASHED = Object.fromEntries(
+  MATCH_KEYS.map((key) => [key, !UNHASHED_KEYS.has(key)]),
+) as Record<MatchKey, boolean>;
 
 export function isHashedKey(key: MatchKey): boolean {
   return HASHED[key] === true;

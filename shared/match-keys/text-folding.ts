@@ -37,7 +37,7 @@ const SPECIAL_LATIN = new RegExp(
   'g',
 );
 /** Lowercase, compatibility-decomposed (`ﬁ` → `fi`, `Ｔ` → `t`), accents and marks removed. */
-function withoutAccents(text: string): string {
+export function withoutAccents(text: string): string {
   return text
     .normalize('NFKD')
     .replace(MARKS, '')
