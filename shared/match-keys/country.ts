@@ -15,9 +15,10 @@ function nameKey(name: string): string {
     .join('');
 }
 
-/*
- * English names win any clash with another language's; a name two other languages give to
- * different countries is dropped rather than guessed.
+/**
+ * Built on first use (about 0.1 s: every country name in every language). English names
+ * win any clash with another language's; a name two other languages give to different
+ * countries is dropped rather than guessed.
  */
 interface CountryIndex {
   /** Alpha-2 and alpha-3 codes, lowercase. */

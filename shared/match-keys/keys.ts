@@ -37,7 +37,7 @@ export interface MatchKeyOptions {
 /** Keys Meta receives as plain normalized text; every other key is SHA-256 hashed. */
 export const UNHASHED_KEYS: ReadonlySet<MatchKey> = new Set(['MADID', 'EXTERN_ID']);
 
-// A plain record answers faster than the Set, and this is asked twice per field of every row.
+// A plain record answers faster than the Set, and this is asked for every field of every row.
 const HASHED = Object.fromEntries(
   MATCH_KEYS.map((key) => [key, !UNHASHED_KEYS.has(key)]),
 ) as Record<MatchKey, boolean>;

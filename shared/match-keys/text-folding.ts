@@ -10,10 +10,6 @@
 const MARKS = /\p{M}/gu;
 const NOT_LETTER = /\P{L}/gu;
 
-export function foldForLookup(text: string): string {
-  return withoutAccents(text).replace(NOT_LETTER, '');
-}
-
 /** Latin letters that Unicode does not decompose into a base letter plus accent. */
 const LATIN_LETTERS_WITHOUT_DECOMPOSITION: Readonly<Record<string, string>> = {
   ß: 'ss',
@@ -36,6 +32,7 @@ const SPECIAL_LATIN = new RegExp(
   `[${Object.keys(LATIN_LETTERS_WITHOUT_DECOMPOSITION).join('')}]`,
   'g',
 );
+
 /** Lowercase, compatibility-decomposed (`ﬁ` → `fi`, `Ｔ` → `t`), accents and marks removed. */
 export function withoutAccents(text: string): string {
   return text
@@ -43,6 +40,10 @@ export function withoutAccents(text: string): string {
     .replace(MARKS, '')
     .toLowerCase()
     .replace(SPECIAL_LATIN, (letter) => LATIN_LETTERS_WITHOUT_DECOMPOSITION[letter] ?? '');
+}
+
+export function foldForLookup(text: string): string {
+  return withoutAccents(text).replace(NOT_LETTER, '');
 }
 
 const NON_ROMAN_LETTER = /[^\P{L}a-z]/u;
