@@ -18,9 +18,12 @@ export const description =
 
 export async function run(): Promise<Figure[]> {
   return [
-    ...compareWithSha256('email', generateEmails(EMAILS), (value) =>
-      matchKeyValue('EMAIL', value),
-    ).map((figure) => (figure.unit === '×' ? { ...figure, target: { atLeast: 0.7 } } : figure)),
+    ...compareWithSha256(
+      'email',
+      generateEmails(EMAILS),
+      (value) => matchKeyValue('EMAIL', value),
+      { atLeast: 0.7 }, // the export engine's goal (issue 4)
+    ),
     ...compareWithSha256('phone', generatePhones(PHONES), (value) =>
       matchKeyValue('PHONE', value, { defaultCountry: 'US' }),
     ),
@@ -31,6 +34,7 @@ function compareWithSha256(
   label: string,
   values: readonly string[],
   toMatchKey: (value: string) => string | null,
+  ratioTarget?: Figure['target'],
 ): Figure[] {
   let sink = 0; // consumed below, so that no engine can skip the work
   const seconds = cpuSecondsInTurn(
@@ -52,6 +56,11 @@ function compareWithSha256(
   return [
     { label: `${label}: matchKeyValue`, value: rowsPerSecond(seconds.matchKey), unit: 'rows/s' },
     { label: `${label}: bare SHA-256`, value: rowsPerSecond(seconds.sha256), unit: 'rows/s' },
-    { label: `${label}: ratio to bare SHA-256`, value: median(ratios), unit: '×' },
+    {
+      label: `${label}: ratio to bare SHA-256`,
+      value: median(ratios),
+      unit: '×',
+      ...(ratioTarget === undefined ? {} : { target: ratioTarget }),
+    },
   ];
 }

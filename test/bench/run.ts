@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { type Bench, type Figure, meetsTarget } from './bench.ts';
 import * as matchKeys from './match-keys.ts';
 
@@ -22,7 +22,8 @@ if (unknown.length > 0) {
 const lines = [
   `## ${new Date().toISOString().slice(0, 10)}: \`npm run bench${wanted.length > 0 ? ` -- ${wanted.join(' ')}` : ''}\``,
   '',
-  `Machine: ${availableParallelism()} cores (nproc), ${cpuModel()}, Node ${process.version}, ${process.platform} ${process.arch}.`,
+  `Machine: ${availableParallelism()} cores (nproc), ${cpuModel()}, Node ${process.version}, ` +
+    `${process.platform} ${process.arch}; load average ${loadavg()[0]?.toFixed(1)} at the start.`,
 ];
 for (const bench of BENCHES.filter((b) => wanted.length === 0 || wanted.includes(b.name))) {
   process.stderr.write(`running ${bench.name}…\n`);
@@ -52,7 +53,7 @@ function cpuModel(): string {
 }
 
 function format({ value, unit }: Figure): string {
-  const shown = value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+  const shown = value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(3);
   return unit === '×' ? `${shown}×` : `${shown} ${unit}`;
 }
 

@@ -60,7 +60,7 @@ const key = fc.constantFrom(...MATCH_KEYS);
 
 /**
  * Digits without `+` are read as a national number when the country is known, so a foreign
- * number's normalized digits can name another number there (`16505551212` is also German):
+ * number's normalized digits can name another number there (`15559876543` is also German):
  * the phone tests pin that down; idempotence holds for the country's own numbers.
  */
 function isForeignNumber(digits: string, { defaultCountry }: MatchKeyOptions): boolean {

@@ -227,7 +227,12 @@ describe('matchKeyValue', () => {
     expect(untyped('EMAIL', null)).toBeNull();
     expect(untyped('NOT_A_KEY', 'mary@example.com')).toBeNull();
     const untypedValue = matchKeyValue as (key: unknown, raw: unknown) => string | null;
-    expect(untypedValue('EMAIL', Array.from({ length: 64 }, () => 'a'))).toBeNull();
+    expect(
+      untypedValue(
+        'EMAIL',
+        Array.from({ length: 64 }, () => 'a'),
+      ),
+    ).toBeNull();
     expect(untypedValue('MADID', undefined)).toBeNull();
   });
 });
