@@ -1,11 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { dashboardMatches } from './extension/segment-page/dashboard-hosts.ts';
 import { DEV_EXTENSION_KEY } from './shared/dev-extension-key.ts';
-
-/** Hosts whose segment pages the content script acts on in every build. */
-const brazeDashboards = ['https://*.braze.com/*', 'https://*.braze.eu/*'];
-/** The sandbox dashboard runs on loopback; only development and test builds match it. */
-const loopbackDashboards = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   srcDir: 'extension',
@@ -18,7 +14,7 @@ export default defineConfig({
       name: 'Audience Relay',
       description: 'Export customer segments as Facebook Custom Audiences through your own relay.',
       permissions: ['storage', 'identity', 'notifications', 'alarms'],
-      host_permissions: production ? brazeDashboards : [...brazeDashboards, ...loopbackDashboards],
+      host_permissions: dashboardMatches(mode),
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       browser_specific_settings: { gecko: { id: 'audience-relay@audience-relay.dev' } },
       ...(production ? {} : { key: DEV_EXTENSION_KEY }),

@@ -1,59 +1,73 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { type RequestIdVariables, requestId } from 'hono/request-id';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { createAuthenticator } from './auth/authenticator.ts';
+import { requireSession } from './auth/require-session.ts';
+import type { SessionTokens } from './auth/session-token.ts';
+import { createWorkspaceAdmin } from './auth/workspace-admin.ts';
+import type { RelayConfig } from './config.ts';
+import { extensionCors } from './http/cors.ts';
+import { handleError, handleNotFound } from './http/error-handler.ts';
+import type { RelayEnv } from './http/relay-env.ts';
+import { requestLog } from './http/request-log.ts';
 import type { Logger } from './log.ts';
+import type { ApiOperation } from './openapi/api-operation.ts';
+import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { healthRoutes } from './routes/health.ts';
+import { keyOperations, keyRoutes } from './routes/keys.ts';
+import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
+import { sessionOperations, sessionRoutes } from './routes/session.ts';
+import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
+import type { RelayStore } from './store/store.ts';
 
 export interface RelayDeps {
   logger: Logger;
+  store: RelayStore;
+  sessions: SessionTokens;
+  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
   now?: () => Date;
   version?: string;
 }
 
-export type RelayEnv = { Variables: RequestIdVariables };
+/** Every `/v1` operation; each router documents its own beside its code. */
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  ...sessionOperations,
+  ...workspaceOperations,
+  ...keyOperations,
+  ...openApiOperations,
+];
 
 /** The relay's composition root: middleware, then one router per concern. */
-export function createRelayApp({ logger, now = () => new Date(), version = '0.0.0' }: RelayDeps) {
+export function createRelayApp({
+  logger,
+  store,
+  sessions,
+  config,
+  now = () => new Date(),
+  version = '0.0.0',
+}: RelayDeps) {
   const startedAt = now();
+  const authenticator = createAuthenticator({ store, sessions, now });
+  const admin = createWorkspaceAdmin({ store, now });
+  const jsonLimit = config.bodyLimits.jsonBytes;
   return new Hono<RelayEnv>()
     .use(requestId())
     .use(secureHeaders())
-    .use(async (c, next) => {
-      const began = performance.now();
+    .use(requestLog(logger))
+    .use(extensionCors(config.allowedOrigins))
+    .use('/v1/*', async (c, next) => {
       await next();
-      logger.info('request', {
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - began),
-      });
+      // Responses carry session tokens and workspace data: never cache them.
+      c.header('Cache-Control', 'no-store');
     })
+    .use('/v1/*', requireSession(authenticator, API_OPERATIONS))
     .route('/', healthRoutes({ startedAt, now, version }))
-    .notFound((c) =>
-      c.json(
-        {
-          error: { code: 'not_found', message: 'No such endpoint.', requestId: c.get('requestId') },
-        },
-        404,
-      ),
-    )
-    .onError((error, c) => {
-      const status = error instanceof HTTPException ? error.status : 500;
-      if (status >= 500) logger.error('unhandled error', { requestId: c.get('requestId'), error });
-      const message = status >= 500 ? 'The relay hit an unexpected error.' : error.message;
-      return c.json(
-        {
-          error: {
-            code: status >= 500 ? 'internal' : 'bad_request',
-            message,
-            requestId: c.get('requestId'),
-          },
-        },
-        status,
-      );
-    });
+    .route('/v1', sessionRoutes({ authenticator, jsonLimit }))
+    .route('/v1', workspaceRoutes({ workspaces: store.workspaces }))
+    .route('/v1', keyRoutes({ admin, jsonLimit, now }))
+    .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
+    .notFound(handleNotFound)
+    .onError(handleError(logger));
 }
 
 export type RelayApp = ReturnType<typeof createRelayApp>;

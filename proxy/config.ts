@@ -1,39 +1,172 @@
 import { z } from 'zod';
+import { DEV_EXTENSION_ID } from '../shared/dev-extension-key.ts';
+import { SANDBOX_FACEBOOK_APP, type SandboxFacebookApp } from './sandbox-facebook-app.ts';
 
-const port = z.coerce.number().int().min(0).max(65535);
+/** The newest Graph API version in the reference (meta-custom-audiences-api.md §8.1). */
+export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
+
+const PORT_MESSAGE = 'must be a port number (0-65535)';
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, PORT_MESSAGE)
+  .transform(Number)
+  .pipe(z.number().max(65535, PORT_MESSAGE));
+const relaySecret = z
+  .string()
+  .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+  .optional();
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+const EXTENSION_ORIGIN =
+  /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const origins = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? `chrome-extension://${DEV_EXTENSION_ID}`)
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().regex(EXTENSION_ORIGIN, {
+        error: (issue) =>
+          `"${String(issue.input)}" is not an extension origin (chrome-extension://<32 letters a-p> or moz-extension://<uuid>)`,
+      }),
+    ),
+  );
+
+const SIZE = /^(\d+)\s*(b|kb|kib|mb|mib|gb|gib)?$/i;
+const UNIT_BYTES: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+const byteSize = z
+  .string()
+  .regex(SIZE, { message: 'must be a size such as 65536, 64kb or 100mb' })
+  .transform((value) => {
+    const [, digits = '0', unit = 'b'] = SIZE.exec(value) ?? [];
+    return Number(digits) * (UNIT_BYTES[unit[0]?.toLowerCase() ?? 'b'] ?? 1);
+  })
+  .pipe(z.number().int().positive());
 
 const schema = z.object({
   RELAY_HOST: z.string().min(1).default('127.0.0.1'),
   RELAY_PORT: port.default(8787),
   RELAY_DATA_DIR: z.string().min(1).default('./data'),
   RELAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  RELAY_SECRET: relaySecret,
+  RELAY_PREVIOUS_SECRET: relaySecret,
+  RELAY_ALLOWED_ORIGINS: origins,
+  RELAY_JSON_BODY_LIMIT: byteSize.default(64 * 1024),
+  RELAY_UPLOAD_BODY_LIMIT: byteSize.default(512 * 1024 ** 2),
+  FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
+  FACEBOOK_APP_SECRET: z.string().optional(),
+  FACEBOOK_GRAPH_BASE_URL: httpUrl.optional(),
+  FACEBOOK_DIALOG_BASE_URL: httpUrl.optional(),
+  FACEBOOK_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, { message: 'must look like v26.0' })
+    .default(DEFAULT_GRAPH_API_VERSION),
+  FACEBOOK_GRAPH_TIMEOUT_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be a number of milliseconds')
+    .transform(Number)
+    .pipe(z.number().min(1000).max(600_000))
+    .default(30_000),
 });
+
+/** `FOO=` in an env file means "not set", as it does for most tools. */
+function withoutBlanks(env: Record<string, string | undefined>) {
+  return Object.fromEntries(
+    Object.entries(env)
+      .map(([name, value]) => [name, value?.trim()])
+      .filter(([, value]) => value),
+  );
+}
+
+export interface FacebookConfig {
+  /** `sandbox`: no Facebook app configured, so the Graph emulator's demo app is used. */
+  mode: 'live' | 'sandbox';
+  appId: string;
+  appSecret: string;
+  /** Without version or trailing slash, e.g. `https://graph.facebook.com`. */
+  graphBaseUrl: string;
+  /** Where the OAuth dialog lives, e.g. `https://www.facebook.com`. */
+  dialogBaseUrl: string;
+  apiVersion: string;
+  requestTimeoutMs: number;
+}
 
 export interface RelayConfig {
   host: string;
   port: number;
   dataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `RELAY_SECRET`; absent means "generate one into the data directory". */
+  relaySecret?: string;
+  previousRelaySecret?: string;
+  /** Extension origins allowed by CORS. */
+  allowedOrigins: string[];
+  bodyLimits: { jsonBytes: number; uploadBytes: number };
+  facebook: FacebookConfig;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+export interface LoadConfigOptions {
+  /** The app used in sandbox mode; the Graph emulator's demo app once it is wired in. */
+  sandboxApp?: SandboxFacebookApp;
+}
+
 /** Reads and validates the relay's environment; every problem is named in one error. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): RelayConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  { sandboxApp = SANDBOX_FACEBOOK_APP }: LoadConfigOptions = {},
+): RelayConfig {
+  const parsed = schema.safeParse(withoutBlanks(env));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (
+    parsed.success &&
+    Boolean(parsed.data.FACEBOOK_APP_ID) !== Boolean(parsed.data.FACEBOOK_APP_SECRET)
+  ) {
+    problems.push(
+      'FACEBOOK_APP_ID, FACEBOOK_APP_SECRET: set both for a real Facebook app, or neither for sandbox mode',
     );
+  }
+  if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid relay configuration:\n  ${problems.join('\n  ')}`);
   }
   const value = parsed.data;
+  const live = value.FACEBOOK_APP_ID && value.FACEBOOK_APP_SECRET;
   return {
     host: value.RELAY_HOST,
     port: value.RELAY_PORT,
     dataDir: value.RELAY_DATA_DIR,
     logLevel: value.RELAY_LOG_LEVEL,
+    ...(value.RELAY_SECRET ? { relaySecret: value.RELAY_SECRET } : {}),
+    ...(value.RELAY_PREVIOUS_SECRET ? { previousRelaySecret: value.RELAY_PREVIOUS_SECRET } : {}),
+    allowedOrigins: value.RELAY_ALLOWED_ORIGINS,
+    bodyLimits: {
+      jsonBytes: value.RELAY_JSON_BODY_LIMIT,
+      uploadBytes: value.RELAY_UPLOAD_BODY_LIMIT,
+    },
+    facebook: {
+      mode: live ? 'live' : 'sandbox',
+      appId: value.FACEBOOK_APP_ID ?? sandboxApp.appId,
+      appSecret: value.FACEBOOK_APP_SECRET ?? sandboxApp.appSecret,
+      graphBaseUrl:
+        value.FACEBOOK_GRAPH_BASE_URL ??
+        (live ? 'https://graph.facebook.com' : sandboxApp.graphBaseUrl),
+      dialogBaseUrl:
+        value.FACEBOOK_DIALOG_BASE_URL ??
+        (live ? 'https://www.facebook.com' : sandboxApp.dialogBaseUrl),
+      apiVersion: value.FACEBOOK_API_VERSION,
+      requestTimeoutMs: value.FACEBOOK_GRAPH_TIMEOUT_MS,
+    },
   };
 }

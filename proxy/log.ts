@@ -20,9 +20,12 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 /** Field names whose values are secrets or personal data and never reach a log line. */
 const SENSITIVE_NAME =
   /token|secret|password|passwd|authorization|cookie|api[-_]?key|^key$|proof|email|phone|^code$|credential|^fn$|^ln$|first_?name|last_?name|idfa|google_ad_id|madid|^dob/i;
-/** Values that look like credentials even under an innocent name. */
+/**
+ * Values that look like credentials even under an innocent name: bearer headers, Facebook
+ * tokens, token query parameters, the relay's workspace keys and JWTs (sessions, sealed secrets).
+ */
 const SENSITIVE_VALUE =
-  /(bearer\s+\S+|EAA[A-Za-z0-9]{10,}|access_token=[^&\s]+|client_secret=[^&\s]+)/gi;
+  /(bearer\s+\S+|EAA[A-Za-z0-9]{10,}|access_token=[^&\s]+|client_secret=[^&\s]+|ar_live_[A-Za-z0-9_-]+|eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_.-]+)/gi;
 
 export const REDACTED = '[redacted]';
 

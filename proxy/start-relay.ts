@@ -1,17 +1,80 @@
 import { readFileSync } from 'node:fs';
-import { createRelayApp } from './app.ts';
+import { createRelayApp, type RelayApp } from './app.ts';
 import type { RelayConfig } from './config.ts';
 import { type HttpServer, listen } from './http/listen.ts';
 import type { Logger } from './log.ts';
+import { openRelayServices, type RelayServices } from './relay-services.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ) as { version: string };
 
-/** Builds the relay from its configuration and serves it until `close()`. */
-export async function startRelay(config: RelayConfig, logger: Logger): Promise<HttpServer> {
-  const app = createRelayApp({ logger, version });
-  const server = await listen({ fetch: app.fetch, host: config.host, port: config.port });
-  logger.info('relay listening', { url: server.url, dataDir: config.dataDir });
-  return server;
+export interface RunningRelay extends HttpServer {
+  app: RelayApp;
+  services: RelayServices;
+}
+
+/**
+ * Opens the store (migrating it), then serves the relay until `close()`, which also closes
+ * the store.
+ */
+export async function startRelay(
+  config: RelayConfig,
+  logger: Logger,
+  { now = () => new Date() }: { now?: () => Date } = {},
+): Promise<RunningRelay> {
+  const services = openRelayServices(config, { now });
+  try {
+    await reportStartupState(config, services, logger);
+    const app = createRelayApp({
+      logger,
+      store: services.store,
+      sessions: services.sessions,
+      config,
+      now,
+      version,
+    });
+    const server = await listen({ fetch: app.fetch, host: config.host, port: config.port });
+    logger.info('relay listening', {
+      url: server.url,
+      dataDir: config.dataDir,
+      keyMaterial: services.relaySecrets.source,
+      facebookMode: config.facebook.mode,
+    });
+    return {
+      ...server,
+      app,
+      services,
+      async close(graceMs) {
+        await server.close(graceMs);
+        await services.close();
+      },
+    };
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+}
+
+async function reportStartupState(config: RelayConfig, services: RelayServices, logger: Logger) {
+  for (const warning of services.relaySecrets.warnings) logger.warn(warning);
+  const stale = await services.keyRing.staleKids();
+  if (stale.unreadable.length > 0) {
+    logger.error(
+      'stored secrets under these encryption keys cannot be decrypted: the relay secret that made them is not configured (set RELAY_PREVIOUS_SECRET, then run `npm run relay -- rotate-key`)',
+      { kids: stale.unreadable },
+    );
+  }
+  if (stale.previousSecret.length > 0) {
+    logger.warn(
+      'some secrets are still encrypted under RELAY_PREVIOUS_SECRET: run `npm run relay -- rotate-key`',
+      { kids: stale.previousSecret },
+    );
+  }
+  if (config.facebook.mode === 'sandbox') {
+    logger.warn(
+      'SANDBOX MODE: no Facebook app configured (FACEBOOK_APP_ID / FACEBOOK_APP_SECRET), so the relay talks to the Graph emulator’s demo app, not to Facebook. Nothing reaches real ad accounts.',
+      { graphBaseUrl: config.facebook.graphBaseUrl, appId: config.facebook.appId },
+    );
+  }
 }

@@ -1,38 +1,24 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRelayApp } from '../../../proxy/app.ts';
-import { type HttpServer, listen } from '../../../proxy/http/listen.ts';
-import { createLogger } from '../../../proxy/log.ts';
+import { listen } from '../../../proxy/http/listen.ts';
+import { startTestRelay, stopTestRelays } from './support/test-relay.ts';
 
-const servers: HttpServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close(100)));
-});
-
-async function startRelay(lines: string[] = []) {
-  const app = createRelayApp({
-    logger: createLogger({ write: (line) => lines.push(line) }),
-    version: '1.2.3',
-  });
-  const server = await listen({ fetch: app.fetch, port: 0 });
-  servers.push(server);
-  return server;
-}
+afterEach(stopTestRelays);
 
 describe('relay over real HTTP', () => {
   it('answers /healthz with its version and secure headers', async () => {
-    const relay = await startRelay();
-    const response = await fetch(`${relay.url}/healthz`);
+    const { call } = await startTestRelay();
+    const response = await call('/healthz');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', version: '1.2.3' });
+    expect(await response.json()).toMatchObject({ status: 'ok', version: expect.any(String) });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
   });
 
   it('answers unknown paths with the one JSON error shape', async () => {
-    const relay = await startRelay();
-    const response = await fetch(`${relay.url}/nope`, { headers: { 'x-request-id': 'req-42' } });
+    const { call } = await startTestRelay();
+    const response = await call('/nope', { headers: { 'x-request-id': 'req-42' } });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       error: { code: 'not_found', message: 'No such endpoint.', requestId: 'req-42' },
@@ -40,10 +26,9 @@ describe('relay over real HTTP', () => {
   });
 
   it('logs every request as one structured line', async () => {
-    const lines: string[] = [];
-    const relay = await startRelay(lines);
-    await fetch(`${relay.url}/healthz`);
-    const record = JSON.parse(lines.find((line) => line.includes('"request"')) ?? '{}');
+    const { call, logLines } = await startTestRelay();
+    await call('/healthz');
+    const record = JSON.parse(logLines.find((line) => line.includes('"request"')) ?? '{}');
     expect(record).toMatchObject({
       level: 'info',
       msg: 'request',
@@ -51,6 +36,17 @@ describe('relay over real HTTP', () => {
       path: '/healthz',
       status: 200,
     });
+  });
+
+  it('warns loudly at start-up when no Facebook app is configured', async () => {
+    const sandbox = await startTestRelay();
+    const live = await startTestRelay({
+      env: { FACEBOOK_APP_ID: '1234', FACEBOOK_APP_SECRET: 'app-secret' },
+    });
+    const warning = (lines: string[]) =>
+      lines.map((line) => JSON.parse(line)).find((record) => record.msg.includes('SANDBOX MODE'));
+    expect(warning(sandbox.logLines)).toMatchObject({ level: 'warn' });
+    expect(warning(live.logLines)).toBeUndefined();
   });
 });
 

@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../proxy/config.ts';
+import { DEV_EXTENSION_ID } from '../../../shared/dev-extension-key.ts';
+
+const sandboxApp = {
+  appId: '999',
+  appSecret: 'demo-secret',
+  graphBaseUrl: 'http://127.0.0.1:9100',
+  dialogBaseUrl: 'http://127.0.0.1:9101',
+};
 
 describe('loadConfig', () => {
   it('needs no configuration at all', () => {
-    expect(loadConfig({})).toEqual({
+    expect(loadConfig({}, { sandboxApp })).toEqual({
       host: '127.0.0.1',
       port: 8787,
       dataDir: './data',
       logLevel: 'info',
+      allowedOrigins: [`chrome-extension://${DEV_EXTENSION_ID}`],
+      bodyLimits: { jsonBytes: 64 * 1024, uploadBytes: 512 * 1024 * 1024 },
+      facebook: {
+        mode: 'sandbox',
+        ...sandboxApp,
+        apiVersion: 'v26.0',
+        requestTimeoutMs: 30_000,
+      },
     });
   });
 
@@ -17,18 +33,99 @@ describe('loadConfig', () => {
       RELAY_HOST: '0.0.0.0',
       RELAY_DATA_DIR: '/srv/relay',
       RELAY_LOG_LEVEL: 'debug',
+      RELAY_SECRET: 'a'.repeat(32),
+      RELAY_PREVIOUS_SECRET: 'b'.repeat(32),
+      RELAY_ALLOWED_ORIGINS: `chrome-extension://${'a'.repeat(32)}, moz-extension://0123abcd-0123-4567-89ab-0123456789ab`,
+      RELAY_JSON_BODY_LIMIT: '1mb',
+      RELAY_UPLOAD_BODY_LIMIT: '2 GiB',
+      FACEBOOK_APP_ID: '1234567890',
+      FACEBOOK_APP_SECRET: 'app-secret',
+      FACEBOOK_API_VERSION: 'v25.0',
+      FACEBOOK_GRAPH_TIMEOUT_MS: '5000',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
       port: 9000,
       dataDir: '/srv/relay',
       logLevel: 'debug',
+      relaySecret: 'a'.repeat(32),
+      previousRelaySecret: 'b'.repeat(32),
+      allowedOrigins: [
+        `chrome-extension://${'a'.repeat(32)}`,
+        'moz-extension://0123abcd-0123-4567-89ab-0123456789ab',
+      ],
+      bodyLimits: { jsonBytes: 1024 * 1024, uploadBytes: 2 * 1024 ** 3 },
+      facebook: {
+        mode: 'live',
+        appId: '1234567890',
+        appSecret: 'app-secret',
+        graphBaseUrl: 'https://graph.facebook.com',
+        dialogBaseUrl: 'https://www.facebook.com',
+        apiVersion: 'v25.0',
+        requestTimeoutMs: 5000,
+      },
     });
   });
 
+  it('lets sandbox and live mode point at other Graph and dialog hosts', () => {
+    const env = {
+      FACEBOOK_GRAPH_BASE_URL: 'http://127.0.0.1:7000/',
+      FACEBOOK_DIALOG_BASE_URL: 'http://127.0.0.1:7001',
+    };
+    for (const config of [
+      loadConfig(env, { sandboxApp }),
+      loadConfig({ ...env, FACEBOOK_APP_ID: '1', FACEBOOK_APP_SECRET: 's' }),
+    ]) {
+      expect(config.facebook).toMatchObject({
+        graphBaseUrl: 'http://127.0.0.1:7000',
+        dialogBaseUrl: 'http://127.0.0.1:7001',
+      });
+    }
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ RELAY_PORT: '', RELAY_SECRET: '  ', FACEBOOK_APP_ID: '' })).toMatchObject({
+      port: 8787,
+      facebook: { mode: 'sandbox' },
+    });
+    expect(loadConfig({ RELAY_SECRET: '' })).not.toHaveProperty('relaySecret');
+  });
+
   it('names every invalid variable in one error', () => {
-    const attempt = () => loadConfig({ RELAY_PORT: 'eighty', RELAY_LOG_LEVEL: 'loud' });
+    const attempt = () =>
+      loadConfig({
+        RELAY_PORT: 'eighty',
+        RELAY_LOG_LEVEL: 'loud',
+        RELAY_SECRET: 'short',
+        RELAY_ALLOWED_ORIGINS: 'https://evil.example',
+        RELAY_JSON_BODY_LIMIT: 'lots',
+        FACEBOOK_GRAPH_BASE_URL: 'ftp://graph',
+        FACEBOOK_API_VERSION: '26',
+        FACEBOOK_GRAPH_TIMEOUT_MS: '10',
+      });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/RELAY_PORT[\s\S]*RELAY_LOG_LEVEL/);
+    const names = [
+      'RELAY_PORT',
+      'RELAY_LOG_LEVEL',
+      'RELAY_SECRET',
+      'RELAY_ALLOWED_ORIGINS',
+      'RELAY_JSON_BODY_LIMIT',
+      'FACEBOOK_GRAPH_BASE_URL',
+      'FACEBOOK_API_VERSION',
+      'FACEBOOK_GRAPH_TIMEOUT_MS',
+    ];
+    for (const name of names) expect(attempt).toThrow(new RegExp(`${name}\\S*: `));
+    expect(attempt).toThrow(/"https:\/\/evil\.example" is not an extension origin/);
+  });
+
+  it.each(['70000', '-1', '1.5'])('refuses port %s', (port) => {
+    expect(() => loadConfig({ RELAY_PORT: port })).toThrow(/RELAY_PORT: must be a port number/);
+  });
+
+  it('wants both or neither of the Facebook app id and secret', () => {
+    expect(() => loadConfig({ FACEBOOK_APP_ID: '123' })).toThrow(
+      /FACEBOOK_APP_ID, FACEBOOK_APP_SECRET: set both/,
+    );
+    expect(() => loadConfig({ FACEBOOK_APP_SECRET: 'secret' })).toThrow(/set both/);
   });
 });

@@ -48,4 +48,18 @@ describe('createLogger', () => {
     logger.error('failed GET /me?access_token=EAAB1234567890abc&x=1 with Bearer abc.def');
     expect(lines[0]?.msg).toBe(`failed GET /me?${REDACTED}&x=1 with ${REDACTED}`);
   });
+
+  it("redacts the relay's own workspace keys and session tokens wherever they appear", () => {
+    const { lines, logger } = capture();
+    const apiKey = 'ar_live_0123456789abcdef_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde';
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJrIn0.c2lnbmF0dXJl';
+    logger.warn(`session failed for ${apiKey}`, { detail: `token ${jwt} rejected` });
+    const line = JSON.stringify(lines[0]);
+    expect(line).not.toContain('AbCdEfGh');
+    expect(line).not.toContain('eyJzdWIi');
+    expect(lines[0]).toMatchObject({
+      msg: `session failed for ${REDACTED}`,
+      detail: `token ${REDACTED} rejected`,
+    });
+  });
 });

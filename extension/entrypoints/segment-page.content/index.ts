@@ -1,0 +1,25 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sendRuntimeMessage } from '../../messaging/send-runtime-message.ts';
+import { dashboardMatches, sandboxAllowed } from '../../segment-page/dashboard-hosts.ts';
+import { createFloatingExportButton } from '../../segment-page/floating-export-button.tsx';
+import { mountExportAction } from '../../segment-page/mount-export-action.ts';
+import { parseSegmentUrl } from '../../segment-page/parse-segment-url.ts';
+
+export default defineContentScript({
+  matches: dashboardMatches(import.meta.env.MODE),
+  // The floating button's stylesheet goes into its shadow root, not into the page.
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const allowSandbox = sandboxAllowed(import.meta.env.MODE);
+    mountExportAction({
+      signal: ctx.signal,
+      locate: (url) => parseSegmentUrl(url, { allowSandbox }),
+      floatingButton: await createFloatingExportButton(ctx),
+      onExport: async (segment) => {
+        const reply = await sendRuntimeMessage({ type: 'segment:selected', segment });
+        if (!reply.ok) console.warn(`Audience Relay could not select the segment: ${reply.error}`);
+      },
+      onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+    });
+  },
+});

@@ -1,0 +1,39 @@
+import type { MessageSender } from '../messaging/listen-for-runtime-messages.ts';
+import type { RuntimeMessageOf } from '../messaging/runtime-messages.ts';
+import { parseSegmentUrl } from '../segment-page/parse-segment-url.ts';
+import { selectedSegmentItem } from './selected-segment-storage.ts';
+
+export interface RememberSelectedSegmentOptions {
+  /** Whether the loopback sandbox dashboard counts (development and test builds). */
+  allowSandbox: boolean;
+  now?: () => Date;
+}
+
+/**
+ * Handles `segment:selected`: stores the segment as the sending tab's current one. The
+ * content script runs inside a hostile page, so the segment must describe the very page
+ * the tab shows (host and ids from the tab's URL as the browser reports it).
+ */
+export function rememberSelectedSegment({
+  allowSandbox,
+  now = () => new Date(),
+}: RememberSelectedSegmentOptions) {
+  return async ({ segment }: RuntimeMessageOf<'segment:selected'>, sender: MessageSender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || tabId < 0) {
+      throw new Error('Only a dashboard tab can select a segment.');
+    }
+    // The tab's URL, not `sender.url`: Chrome keeps the latter at the document's first URL,
+    // so it misses the dashboard's pushState navigations.
+    const tabUrl = sender.tab?.url;
+    const page = tabUrl ? parseSegmentUrl(tabUrl, { allowSandbox }) : null;
+    if (
+      page?.host !== segment.host ||
+      page.segmentId !== segment.segmentId ||
+      page.workspaceId !== segment.workspaceId
+    ) {
+      throw new Error('The segment does not match the page that sent it.');
+    }
+    await selectedSegmentItem(tabId).setValue({ ...segment, selectedAt: now().toISOString() });
+  };
+}

@@ -1,0 +1,38 @@
+import type { RelayStore } from '../store.ts';
+import { sqliteApiKeys } from './api-keys.ts';
+import { openDatabase } from './database.ts';
+import { sqliteEncryptionKeys } from './encryption-keys.ts';
+import { type Migration, migrate } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { sqliteSecrets } from './secrets.ts';
+import { sqliteWorkspaces } from './workspaces.ts';
+
+export interface SqliteStoreOptions {
+  dataDir: string;
+  now?: () => Date;
+  migrations?: readonly Migration[];
+}
+
+/** The default store: one SQLite file in the data directory, migrated before first use. */
+export function openSqliteStore({
+  dataDir,
+  now = () => new Date(),
+  migrations = MIGRATIONS,
+}: SqliteStoreOptions): RelayStore {
+  const db = openDatabase(dataDir);
+  try {
+    migrate(db, migrations, now);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return {
+    workspaces: sqliteWorkspaces(db),
+    apiKeys: sqliteApiKeys(db),
+    encryptionKeys: sqliteEncryptionKeys(db),
+    secrets: sqliteSecrets(db),
+    async close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { EntryText } from './types.ts';
+
+const CONTACT_OPERATOR =
+  'If it keeps happening, send the request id shown with the error to whoever runs your relay.';
+
+/** Errors the relay itself raises about a request, whatever Facebook says. */
+export const RELAY_ERRORS = {
+  unauthenticated: {
+    httpStatus: 401,
+    title: 'Not signed in to the relay',
+    explanation:
+      'The request reached the relay without a valid session, so the relay cannot tell which workspace it belongs to. The extension signs in with the workspace key saved in its options.',
+    steps: [
+      "Open the extension's options and check the relay address and the workspace key.",
+      'If the key is missing or wrong, ask a workspace admin for a new one.',
+    ],
+  },
+  invalid_api_key: {
+    httpStatus: 401,
+    title: 'Workspace key not recognised',
+    explanation:
+      'The relay does not know this workspace key. It may be incomplete or mistyped, or it was made for a different relay.',
+    steps: [
+      'Paste the whole key again: it starts with ar_live_ and has no spaces.',
+      'Check that the relay address in the options is the relay the key was made on.',
+      'If it still fails, ask a workspace admin for a new key.',
+    ],
+  },
+  api_key_revoked: {
+    httpStatus: 401,
+    title: 'Workspace key revoked',
+    explanation:
+      'A workspace admin revoked this key, so it no longer opens the workspace. Every session made with it stopped working at the same moment.',
+    steps: [
+      'Ask a workspace admin for a new key.',
+      "Paste the new key in the extension's options.",
+    ],
+  },
+  api_key_expired: {
+    httpStatus: 401,
+    title: 'Workspace key expired',
+    explanation:
+      'This workspace key was made to stop working after a set date, and that date has passed.',
+    steps: [
+      'Ask a workspace admin for a new key.',
+      "Paste the new key in the extension's options.",
+    ],
+  },
+  session_expired: {
+    httpStatus: 401,
+    title: 'Relay session expired',
+    explanation:
+      'Sessions with the relay last 15 minutes for safety. The extension renews them by itself from the workspace key; this error means it could not.',
+    steps: [
+      'Try again: the extension signs in afresh.',
+      "If it keeps failing, check the workspace key in the extension's options.",
+    ],
+  },
+  forbidden: {
+    httpStatus: 403,
+    title: 'Admin role needed',
+    explanation:
+      "This action changes the workspace's setup (its keys or its Facebook connection), which only workspace admins may do. Your key has the marketer role.",
+    steps: ['Ask a workspace admin to do it, or to give you an admin key.'],
+  },
+  not_found: {
+    httpStatus: 404,
+    title: 'Not found',
+    explanation:
+      'The relay has no such item in your workspace. It may have been deleted, or it belongs to another workspace.',
+    steps: [
+      'Reload the page or list and try again.',
+      'Check that the extension is signed in to the workspace you expect.',
+    ],
+  },
+  validation_failed: {
+    httpStatus: 400,
+    title: 'Some values are not valid',
+    explanation:
+      'The request was refused because some values are missing or not in the expected form. The error lists each field and what is wrong with it.',
+    steps: ['Correct the listed fields and try again.'],
+  },
+  malformed_json: {
+    httpStatus: 400,
+    title: 'Unreadable request',
+    explanation:
+      'The body of the request is not valid JSON. This is a fault in the program that sent it, not in anything you typed.',
+    steps: ['Update the extension (or the program calling the relay).', CONTACT_OPERATOR],
+  },
+  unsupported_media_type: {
+    httpStatus: 415,
+    title: 'Unsupported request format',
+    explanation:
+      'This endpoint only accepts JSON (Content-Type: application/json). The request was sent in another format.',
+    steps: ['Update the extension (or the program calling the relay).', CONTACT_OPERATOR],
+  },
+  payload_too_large: {
+    httpStatus: 413,
+    title: 'Request too large',
+    explanation:
+      "The request is bigger than this relay accepts for this kind of request. The relay's operator sets the limits (RELAY_JSON_BODY_LIMIT and RELAY_UPLOAD_BODY_LIMIT).",
+    steps: [
+      'Send less at once, for example a smaller file.',
+      'If the data really needs to be this big, ask the relay operator to raise the limit.',
+    ],
+  },
+  internal: {
+    httpStatus: 500,
+    title: 'Relay error',
+    explanation:
+      "The relay hit an unexpected problem while handling the request. The request id lets the relay's operator find the details in its logs.",
+    steps: ['Try again in a moment.', CONTACT_OPERATOR],
+  },
+  unknown_error: {
+    httpStatus: 500,
+    title: 'Unexpected error',
+    explanation:
+      'The relay answered with an error this version of the extension does not know. The relay may be newer than the extension.',
+    steps: ['Update the extension, then try again.', CONTACT_OPERATOR],
+  },
+} as const satisfies Record<string, EntryText>;
+
+export type RelayErrorCode = keyof typeof RELAY_ERRORS;

@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../../../extension/entrypoints/background.ts';
+import { selectedSegmentItem } from '../../../../extension/segment-selection/selected-segment-storage.ts';
+import { FIXTURE_SEGMENT, FIXTURE_URL } from '../segment-page/segment-page-fixture.ts';
+
+const segment = { ...FIXTURE_SEGMENT, name: '<img src=x onerror="window.__xss=1">' };
+const url = FIXTURE_URL;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  background.main();
+});
+
+function send(message: unknown) {
+  return new Promise((resolve) => {
+    const sender = { id: fakeBrowser.runtime.id, tab: { id: 3, url } as Browser.tabs.Tab, url };
+    void fakeBrowser.runtime.onMessage.trigger(message, sender, resolve);
+  });
+}
+
+describe('background', () => {
+  it('remembers the segment a dashboard tab selected', async () => {
+    expect(await send({ type: 'segment:selected', segment })).toEqual({ ok: true });
+    expect(await selectedSegmentItem(3).getValue()).toMatchObject(segment);
+  });
+
+  it('refuses an invalid selection and stores nothing', async () => {
+    const reply = await send({
+      type: 'segment:selected',
+      segment: { ...segment, segmentId: '../x' },
+    });
+    expect(reply).toMatchObject({ ok: false });
+    expect(await selectedSegmentItem(3).getValue()).toBeNull();
+  });
+});
