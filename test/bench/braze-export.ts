@@ -1,56 +1,65 @@
-/**
- * `node test/bench/braze-export.ts [segment key] [fields…]`: downloads a whole segment
- * export from the Braze emulator over real HTTP and reports throughput and peak memory.
- * Default: the 1,000,000-user `mobile` segment with the fields a Facebook export needs.
- */
 import { DEMO_REST_API_KEY, DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
-import type { DemoSegmentKey } from '../../sandbox/braze/segments/demo-segments.ts';
 import { startBrazeEmulator } from '../../sandbox/braze/start.ts';
+import type { Figure } from './bench.ts';
 
-const [key = 'mobile', ...fields] = process.argv.slice(2);
-const segment = DEMO_SEGMENT[key as DemoSegmentKey];
-if (!segment) throw new Error(`No demo segment ${key}`);
-const fields_to_export = fields.length > 0 ? fields : ['external_id', 'email', 'phone', 'devices'];
+const SEGMENT = DEMO_SEGMENT.mobile;
+const FIELDS = ['external_id', 'email', 'phone', 'devices'];
+const ATTRIBUTES = ['opted_in_marketing', 'do_not_sell_or_share'];
+const MIB = 1024 * 1024;
 
-const braze = await startBrazeEmulator({ exportDelayMs: 0 });
-const started = await fetch(`${braze.restUrl}/users/export/segment`, {
-  method: 'POST',
-  headers: { authorization: `Bearer ${DEMO_REST_API_KEY}`, 'content-type': 'application/json' },
-  body: JSON.stringify({
-    segment_id: segment.apiId,
-    fields_to_export,
-    custom_attributes_to_export: ['opted_in_marketing', 'do_not_sell_or_share'],
-  }),
-});
-const { url } = (await started.json()) as { url: string };
+export const name = 'braze-export';
+export const description =
+  `One whole segment export of the Braze emulator (${SEGMENT.size.toLocaleString('en-US')} ` +
+  `users; fields ${FIELDS.join(', ')} and custom attributes ${ATTRIBUTES.join(', ')}) ` +
+  'downloaded over loopback HTTP, emulator and reader in this one process: users per ' +
+  'CPU-second and per wall second, archive size, and how far memory rose while streaming.';
 
-const baseline = process.memoryUsage();
-let peak = baseline.rss;
-let peakHeap = baseline.heapUsed;
-const sampler = setInterval(() => {
-  const { rss, heapUsed } = process.memoryUsage();
-  peak = Math.max(peak, rss);
-  peakHeap = Math.max(peakHeap, heapUsed);
-}, 100);
-const began = performance.now();
-const reader = (await fetch(url)).body?.getReader();
-let bytes = 0;
-for (;;) {
-  const chunk = await reader?.read();
-  if (!chunk || chunk.done) break;
-  bytes += chunk.value.length;
+export async function run(): Promise<Figure[]> {
+  const braze = await startBrazeEmulator({ exportDelayMs: 0 });
+  try {
+    const started = await fetch(`${braze.restUrl}/users/export/segment`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_REST_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        segment_id: SEGMENT.apiId,
+        fields_to_export: FIELDS,
+        custom_attributes_to_export: ATTRIBUTES,
+      }),
+    });
+    const { url } = (await started.json()) as { url: string };
+
+    const before = process.memoryUsage();
+    let peakRss = before.rss;
+    let peakHeap = before.heapUsed;
+    const sampler = setInterval(() => {
+      const { rss, heapUsed } = process.memoryUsage();
+      peakRss = Math.max(peakRss, rss);
+      peakHeap = Math.max(peakHeap, heapUsed);
+    }, 100);
+    const cpu = process.cpuUsage();
+    const began = performance.now();
+    const reader = (await fetch(url)).body?.getReader();
+    let bytes = 0;
+    for (;;) {
+      const chunk = await reader?.read();
+      if (!chunk || chunk.done) break;
+      bytes += chunk.value.length;
+    }
+    const wallSeconds = (performance.now() - began) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
+    clearInterval(sampler);
+    return [
+      {
+        label: 'users per CPU-second',
+        value: SEGMENT.size / ((user + system) / 1e6),
+        unit: 'users/s',
+      },
+      { label: 'users per wall second', value: SEGMENT.size / wallSeconds, unit: 'users/s' },
+      { label: 'archive size', value: bytes / MIB, unit: 'MiB' },
+      { label: 'RSS rise while streaming', value: (peakRss - before.rss) / MIB, unit: 'MiB' },
+      { label: 'heap peak', value: peakHeap / MIB, unit: 'MiB' },
+    ];
+  } finally {
+    await braze.close();
+  }
 }
-const seconds = (performance.now() - began) / 1000;
-clearInterval(sampler);
-await braze.close();
-
-const mb = (value: number) => (value / 1024 / 1024).toFixed(1);
-process.stdout.write(
-  `${[
-    `segment ${key}: ${segment.size.toLocaleString('en-US')} users, fields ${fields_to_export.join(', ')}`,
-    `archive ${mb(bytes)} MiB in ${seconds.toFixed(1)} s`,
-    `${Math.round(segment.size / seconds).toLocaleString('en-US')} users/s, ${mb(bytes / seconds)} MiB/s`,
-    `RSS ${mb(baseline.rss)} MiB before, peak ${mb(peak)} MiB (+${mb(peak - baseline.rss)} MiB)`,
-    `heap ${mb(baseline.heapUsed)} MiB before, peak ${mb(peakHeap)} MiB`,
-  ].join('\n')}\n`,
-);

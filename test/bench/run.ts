@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { type Bench, type Figure, meetsTarget } from './bench.ts';
+import * as brazeExport from './braze-export.ts';
 import * as matchKeys from './match-keys.ts';
 
 /**
@@ -8,7 +9,7 @@ import * as matchKeys from './match-keys.ts';
  * Markdown section to paste into docs/benchmarks.md. A new benchmark is a module exporting
  * `name`, `description` and `run`, added to this list.
  */
-const BENCHES: Bench[] = [matchKeys];
+const BENCHES: Bench[] = [matchKeys, brazeExport];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !BENCHES.some((bench) => bench.name === name));
