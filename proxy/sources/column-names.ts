@@ -1,0 +1,230 @@
+import {
+  type ColumnMapping,
+  SOURCE_FIELDS,
+  type SourceField,
+} from '../../shared/column-mapping.ts';
+import { withoutAccents } from '../../shared/match-keys/text-folding.ts';
+
+/**
+ * Header names (and NDJSON keys) each field is recognised by, written folded: lowercase,
+ * without accents, spaces or punctuation, so `E-mail`, `e_mail` and `E Mail` all read
+ * `email`. English first, then a few common words in French, German, Spanish, Portuguese
+ * and Italian; Meta's own key names (`fn`, `ln`, `ct`, `st`) too.
+ */
+export const RECOGNISED_COLUMN_NAMES: Readonly<Record<SourceField, readonly string[]>> = {
+  external_id: ['externalid', 'externid', 'userid', 'customerid', 'clientid', 'memberid'],
+  email: [
+    'email',
+    'emailaddress',
+    'mail',
+    'mailaddress',
+    'courriel',
+    'adresseemail',
+    'adressemail',
+    'emailadresse',
+    'correo',
+    'correoelectronico',
+    'enderecodeemail',
+  ],
+  phone: [
+    'phone',
+    'phonenumber',
+    'mobile',
+    'mobilephone',
+    'mobilenumber',
+    'cellphone',
+    'cell',
+    'telephone',
+    'telephonenumber',
+    'tel',
+    'telefon',
+    'telefonnummer',
+    'handy',
+    'handynummer',
+    'portable',
+    'numerodetelephone',
+    'telefono',
+    'celular',
+    'movil',
+    'cellulare',
+  ],
+  first_name: [
+    'firstname',
+    'fn',
+    'first',
+    'givenname',
+    'forename',
+    'prenom',
+    'vorname',
+    'nombre',
+    'nome',
+    'primeironome',
+  ],
+  last_name: [
+    'lastname',
+    'ln',
+    'last',
+    'surname',
+    'familyname',
+    'nom',
+    'nomdefamille',
+    'nachname',
+    'familienname',
+    'apellido',
+    'apellidos',
+    'sobrenome',
+    'cognome',
+  ],
+  dob: [
+    'dob',
+    'dateofbirth',
+    'birthdate',
+    'birthday',
+    'datedenaissance',
+    'geburtsdatum',
+    'geburtstag',
+    'fechadenacimiento',
+    'datadenascimento',
+    'datadinascita',
+  ],
+  gender: ['gender', 'gen', 'sex', 'sexe', 'genre', 'geschlecht', 'sexo', 'genero', 'sesso'],
+  country: ['country', 'countrycode', 'pays', 'land', 'pais', 'paese'],
+  home_city: [
+    'homecity',
+    'city',
+    'ct',
+    'town',
+    'ville',
+    'stadt',
+    'ort',
+    'ciudad',
+    'cidade',
+    'citta',
+  ],
+  state: [
+    'state',
+    'st',
+    'province',
+    'stateprovince',
+    'region',
+    'bundesland',
+    'estado',
+    'provincia',
+  ],
+  zip: [
+    'zip',
+    'zipcode',
+    'postcode',
+    'postalcode',
+    'postleitzahl',
+    'plz',
+    'codepostal',
+    'codigopostal',
+    'cep',
+    'cap',
+  ],
+  email_subscribe: ['emailsubscribe', 'emailsubscription', 'emailsubscriptionstatus'],
+  idfa: ['idfa', 'appleidfa', 'iosadid', 'iosadvertisingid'],
+  google_ad_id: [
+    'googleadid',
+    'gaid',
+    'aaid',
+    'androidadid',
+    'androidadvertisingid',
+    'googleadvertisingid',
+    'advertisingid',
+    'adid',
+    'madid',
+    'mobileadvertiserid',
+  ],
+  ad_tracking_enabled: ['adtrackingenabled', 'adtracking', 'adstrackingenabled'],
+};
+
+/**
+ * Braze export fields that identify nobody on Facebook: neither a match field nor worth
+ * listing as unmapped. (Top-level `devices` and `custom_attributes` are read by name.)
+ */
+const BRAZE_FIELDS_NOT_USED = [
+  'braze_id',
+  'created_at',
+  'created_from',
+  'random_bucket',
+  'user_aliases',
+  'language',
+  'time_zone',
+  'last_coordinates',
+  'total_revenue',
+  'attributed_campaign',
+  'attributed_source',
+  'attributed_adgroup',
+  'attributed_ad',
+  'push_subscribe',
+  'push_opted_in_at',
+  'push_tokens',
+  'apps',
+  'purchases',
+  'custom_events',
+  'campaigns_received',
+  'canvases_received',
+  'cards_clicked',
+  'uninstalled_at',
+];
+
+/** Where a column's values go. */
+export type ColumnTarget =
+  | { kind: 'field'; field: SourceField }
+  | { kind: 'attribute'; name: string }
+  | { kind: 'ignored' };
+
+/** `First Name`, `first_name`, `PRÉNOM` → `firstname`, `prenom`. */
+export function foldColumnName(name: string): string {
+  return withoutAccents(name).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+const BY_FOLDED_NAME = new Map<string, ColumnTarget>();
+for (const name of BRAZE_FIELDS_NOT_USED)
+  BY_FOLDED_NAME.set(foldColumnName(name), { kind: 'ignored' });
+for (const field of SOURCE_FIELDS) {
+  for (const name of RECOGNISED_COLUMN_NAMES[field])
+    BY_FOLDED_NAME.set(name, { kind: 'field', field });
+}
+
+/** Distinct names remembered: enough for any real file, bounded for a file of random keys. */
+const REMEMBER_AT_MOST = 1000;
+
+/**
+ * Resolves column names (CSV headers, NDJSON keys, custom attribute names) to fields: the
+ * mapping first, then the recognised names; anything else stays a custom attribute under
+ * its own name, so that consent filters can read it.
+ */
+export class ColumnNames {
+  private readonly mapping = new Map<string, ColumnTarget>();
+  private readonly remembered = new Map<string, ColumnTarget>();
+
+  constructor(mapping: ColumnMapping = {}) {
+    for (const [name, field] of Object.entries(mapping)) {
+      this.mapping.set(
+        foldColumnName(name),
+        field === null ? { kind: 'ignored' } : { kind: 'field', field },
+      );
+    }
+  }
+
+  target(name: string): ColumnTarget {
+    let target = this.remembered.get(name);
+    if (target === undefined) {
+      const folded = foldColumnName(name);
+      target =
+        this.mapping.get(folded) ??
+        BY_FOLDED_NAME.get(folded) ??
+        // A blank header (a trailing delimiter) names nothing; `__proto__` must never
+        // become an attribute name (it would set the object's prototype).
+        (folded === '' || name === '__proto__'
+          ? { kind: 'ignored' }
+          : { kind: 'attribute', name: name.trim() });
+      if (this.remembered.size >= REMEMBER_AT_MOST) this.remembered.clear();
+      this.remembered.set(name, target);
+    }
+    return target;
+  }
+}

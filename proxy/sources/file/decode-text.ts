@@ -1,0 +1,36 @@
+/**
+ * UTF-8 bytes as text chunks, in constant memory: a character split between two byte chunks
+ * is completed by the next one, a leading byte order mark is dropped, invalid bytes become
+ * U+FFFD (the values they garble are then reported unusable, like any other bad value).
+ * Stopping early cancels the stream, so an abandoned upload is not read to its end.
+ */
+export async function* decodeUtf8(
+  bytes: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of bytes instanceof ReadableStream ? iterate(bytes) : bytes) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // A stream that failed is already closed: its own error is the one worth throwing.
+    if (!done) await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+}
