@@ -4,6 +4,7 @@ import {
   type SourceField,
 } from '../../shared/column-mapping.ts';
 import { withoutAccents } from '../../shared/match-keys/text-folding.ts';
+import { boundedMemo } from './bounded-memo.ts';
 
 /**
  * Header names (and NDJSON keys) each field is recognised by, written folded: lowercase,
@@ -189,9 +190,6 @@ for (const field of SOURCE_FIELDS) {
     BY_FOLDED_NAME.set(name, { kind: 'field', field });
 }
 
-/** Distinct names remembered: enough for any real file, bounded for a file of random keys. */
-const REMEMBER_AT_MOST = 1000;
-
 /**
  * Resolves column names (CSV headers, NDJSON keys, custom attribute names) to fields: the
  * mapping first, then the recognised names; anything else stays a custom attribute under
@@ -199,7 +197,7 @@ const REMEMBER_AT_MOST = 1000;
  */
 export class ColumnNames {
   private readonly mapping = new Map<string, ColumnTarget>();
-  private readonly remembered = new Map<string, ColumnTarget>();
+  readonly target: (name: string) => ColumnTarget = boundedMemo((name) => this.resolve(name));
 
   constructor(mapping: ColumnMapping = {}) {
     for (const [name, field] of Object.entries(mapping)) {
@@ -210,21 +208,13 @@ export class ColumnNames {
     }
   }
 
-  target(name: string): ColumnTarget {
-    let target = this.remembered.get(name);
-    if (target === undefined) {
-      const folded = foldColumnName(name);
-      target =
-        this.mapping.get(folded) ??
-        BY_FOLDED_NAME.get(folded) ??
-        // A blank header (a trailing delimiter) names nothing; `__proto__` must never
-        // become an attribute name (it would set the object's prototype).
-        (folded === '' || name === '__proto__'
-          ? { kind: 'ignored' }
-          : { kind: 'attribute', name: name.trim() });
-      if (this.remembered.size >= REMEMBER_AT_MOST) this.remembered.clear();
-      this.remembered.set(name, target);
-    }
-    return target;
+  private resolve(name: string): ColumnTarget {
+    const folded = foldColumnName(name);
+    const known = this.mapping.get(folded) ?? BY_FOLDED_NAME.get(folded);
+    if (known !== undefined) return known;
+    // A blank header (a trailing delimiter) names nothing; `__proto__` must never become an
+    // attribute name (assigning it would set the object's prototype).
+    if (folded === '' || name === '__proto__') return { kind: 'ignored' };
+    return { kind: 'attribute', name: name.trim() };
   }
 }
