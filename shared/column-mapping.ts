@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
-/**
- * The user fields a file column (or an NDJSON key) can feed, by their Braze names.
- * `idfa`, `google_ad_id` and `ad_tracking_enabled` describe the row's one device.
- */
-export const SOURCE_FIELDS = [
+/** User fields of text, by their Braze names (`state` and `zip` are custom attributes there). */
+export const USER_TEXT_FIELDS = [
   'external_id',
   'email',
   'phone',
@@ -17,10 +14,14 @@ export const SOURCE_FIELDS = [
   'state',
   'zip',
   'email_subscribe',
-  'idfa',
-  'google_ad_id',
-  'ad_tracking_enabled',
 ] as const;
+export type UserTextField = (typeof USER_TEXT_FIELDS)[number];
+
+/** What a file's row says about its one device (Braze nests them in `devices`). */
+export const DEVICE_FIELDS = ['idfa', 'google_ad_id', 'ad_tracking_enabled'] as const;
+
+/** The fields a file column (or an NDJSON key) can feed. */
+export const SOURCE_FIELDS = [...USER_TEXT_FIELDS, ...DEVICE_FIELDS] as const;
 export type SourceField = (typeof SOURCE_FIELDS)[number];
 
 /**

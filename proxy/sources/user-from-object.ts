@@ -1,5 +1,5 @@
 import type { ColumnNames } from './column-names.ts';
-import { type SourceUser, toSourceUser } from './source-user.ts';
+import { isPlainObject, type SourceUser, toSourceUser } from './source-user.ts';
 
 /**
  * A user from one JSON object: a Braze export line (braze-and-platforms.md §1.7) or a flat
@@ -39,8 +39,4 @@ export function userFromObject(
   }
   record.custom_attributes = attributes;
   return toSourceUser(record);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

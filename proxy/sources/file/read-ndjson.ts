@@ -1,5 +1,6 @@
 import type { SourceItem } from '../source-item.ts';
-import { isPlainObject, userFromObject } from '../user-from-object.ts';
+import { isPlainObject } from '../source-user.ts';
+import { userFromObject } from '../user-from-object.ts';
 import { LineSplitter, type TextLine } from './line-splitter.ts';
 import type { ReadTextOptions } from './read-text-options.ts';
 import { END, withEnd } from './text-chunks.ts';

@@ -4,8 +4,7 @@ import {
   exportPipeline,
 } from '../../../../proxy/exports/export-pipeline.ts';
 import { readFileSource } from '../../../../proxy/sources/file/read-file-source.ts';
-import { DEMO_SEED, DEMO_SEGMENT } from '../../../../sandbox/braze/demo.ts';
-import { exportedUsers } from '../../../../sandbox/braze/users/exported-users.ts';
+import { DEMO_SEGMENT } from '../../../../sandbox/braze/demo.ts';
 import type { AudiencePlan } from '../../../../shared/audience-plan.ts';
 import {
   type ConsentOverrides,
@@ -16,7 +15,8 @@ import {
   exportReport,
   META_MATCH_NOTE,
 } from '../../../../shared/export-report.ts';
-import { matchKeyValue } from '../../../../shared/match-keys.ts';
+import { MATCH_KEYS, matchKeyValue } from '../../../../shared/match-keys.ts';
+import { brazeNdjson } from '../../../support/braze-lines.ts';
 import { byteStream } from '../../../support/chunks.ts';
 
 const now = () => new Date('2026-06-15T12:00:00Z');
@@ -192,50 +192,8 @@ describe('exportPipeline', () => {
 });
 
 describe('exportPipeline on a Braze segment', () => {
-  const projection = {
-    fields_to_export: [
-      'external_id',
-      'email',
-      'phone',
-      'first_name',
-      'last_name',
-      'dob',
-      'gender',
-      'country',
-      'home_city',
-      'devices',
-      'email_subscribe',
-    ],
-    custom_attributes_to_export: [
-      'state',
-      'zip_code',
-      'do_not_sell_or_share',
-      'opted_in_marketing',
-    ],
-  };
-  const ndjson = [...exportedUsers(DEMO_SEED, DEMO_SEGMENT.newsletter, projection)]
-    .map((user) => JSON.stringify(user))
-    .join('\n');
-  const everyKey: AudiencePlan = {
-    kind: 'multi-key',
-    keys: [
-      'EMAIL',
-      'PHONE',
-      'FN',
-      'LN',
-      'FI',
-      'GEN',
-      'DOBY',
-      'DOBM',
-      'DOBD',
-      'CT',
-      'ST',
-      'ZIP',
-      'COUNTRY',
-      'MADID',
-      'EXTERN_ID',
-    ],
-  };
+  const ndjson = brazeNdjson(DEMO_SEGMENT.newsletter);
+  const everyKey: AudiencePlan = { kind: 'multi-key', keys: [...MATCH_KEYS] };
 
   it.each([
     ['per field', plan],

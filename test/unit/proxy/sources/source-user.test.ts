@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toSourceUser } from '../../../../proxy/sources/source-user.ts';
+import { sourceUser, toSourceUser } from '../../../../proxy/sources/source-user.ts';
 import { isTruthy } from '../../../../proxy/sources/truthy.ts';
 
 describe('toSourceUser', () => {
@@ -67,12 +67,35 @@ describe('toSourceUser', () => {
     expect(toSourceUser({ ad_tracking_enabled: true }).devices).toEqual([]);
   });
 
-  it('never throws, whatever JSON it is given', () => {
+  it('always gives a user the sourceUser schema accepts, whatever JSON it is given', () => {
+    const anyValue = fc.oneof(fc.jsonValue(), fc.string(), fc.constant(undefined));
+    const device = fc.oneof(
+      anyValue,
+      fc.record(
+        { idfa: anyValue, google_ad_id: anyValue, ad_tracking_enabled: anyValue },
+        { requiredKeys: [] },
+      ),
+    );
+    const record = fc.record(
+      {
+        email: anyValue,
+        phone: anyValue,
+        dob: anyValue,
+        idfa: anyValue,
+        google_ad_id: anyValue,
+        ad_tracking_enabled: anyValue,
+        devices: fc.oneof(anyValue, fc.array(device)),
+        custom_attributes: anyValue,
+      },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.jsonValue(), (record, value) => {
-        const user = toSourceUser({ ...record, email: value, devices: value });
-        expect(Array.isArray(user.devices)).toBe(true);
-        expect(typeof user.custom_attributes).toBe('object');
+      fc.property(record, fc.dictionary(fc.string(), fc.jsonValue()), (fields, extra) => {
+        const user = toSourceUser({ ...extra, ...fields });
+        expect(sourceUser.strict().parse(user)).toEqual(user);
+        for (const value of Object.values(user)) {
+          if (typeof value === 'string') expect(value).toBe(value.trim());
+        }
       }),
     );
   });

@@ -8,6 +8,7 @@ import { UnreadableFileError } from '../../../../../proxy/sources/file/unreadabl
 import type { SourceItem } from '../../../../../proxy/sources/source-item.ts';
 import { DEMO_SEED, DEMO_SEGMENT } from '../../../../../sandbox/braze/demo.ts';
 import { exportedUsers } from '../../../../../sandbox/braze/users/exported-users.ts';
+import { BRAZE_EXPORT_PROJECTION } from '../../../../support/braze-lines.ts';
 import { byteStream, chunkedStream } from '../../../../support/chunks.ts';
 
 const read = (text: string | Uint8Array, options?: FileSourceOptions, sizes?: number[]) =>
@@ -176,23 +177,15 @@ describe('readFileSource: CSV', () => {
 
 describe('readFileSource: NDJSON', () => {
   it('reads Braze export lines exactly as the Braze emulator writes them', async () => {
+    // Braze fields that identify nobody come along too: they must not be reported unmapped.
     const projection = {
+      ...BRAZE_EXPORT_PROJECTION,
       fields_to_export: [
-        'external_id',
-        'email',
-        'phone',
-        'first_name',
-        'last_name',
-        'dob',
-        'gender',
-        'country',
-        'home_city',
-        'devices',
-        'email_subscribe',
+        ...BRAZE_EXPORT_PROJECTION.fields_to_export,
         'braze_id',
         'created_at',
+        'push_subscribe',
       ],
-      custom_attributes_to_export: ['state', 'zip_code', 'do_not_sell_or_share'],
     };
     const braze = [...exportedUsers(DEMO_SEED, DEMO_SEGMENT.everyone, projection, 0, 300)];
     // The sample holds what the mapping must handle: devices, state and ZIP attributes, nil gender.
