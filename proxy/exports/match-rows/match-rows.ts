@@ -31,7 +31,7 @@ const COUNTRY_DEPENDENT: ReadonlySet<MatchKey> = new Set(['PHONE', 'ST', 'ZIP'])
  */
 export interface KeyValues {
   status: 'valid' | 'unusable' | 'missing';
-  values: string[];
+  values: readonly string[];
 }
 
 export interface UserRows {
@@ -48,7 +48,7 @@ export interface MatchRowsOptions {
   now?: () => Date;
 }
 
-const MISSING: KeyValues = Object.freeze({ status: 'missing', values: [] }) as KeyValues;
+const MISSING: KeyValues = Object.freeze({ status: 'missing', values: Object.freeze([]) });
 
 /**
  * The rows a user adds to each audience of a plan: exactly what Meta receives
