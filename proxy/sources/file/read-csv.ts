@@ -78,12 +78,12 @@ export async function* readCsv(
 
 function readHeader(record: CsvRecord, columns: ColumnNames, maxLineLength: number): CsvHeader {
   if ('problem' in record) {
-    throw new UnreadableFileError(
-      'header_too_long',
-      record.problem === 'line_too_long'
-        ? `The header is longer than ${maxLineLength} characters.`
-        : 'The header opens a quote it never closes.',
-    );
+    throw record.problem === 'line_too_long'
+      ? new UnreadableFileError(
+          'header_too_long',
+          `The header is longer than ${maxLineLength} characters.`,
+        )
+      : new UnreadableFileError('unterminated_header', 'The header opens a quote it never closes.');
   }
   return new CsvHeader(record.fields, columns);
 }

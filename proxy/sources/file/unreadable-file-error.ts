@@ -1,5 +1,5 @@
 /** Why a whole file cannot be read (a single bad row is only counted: see `SourceItem`). */
-export type UnreadableFileReason = 'header_too_long' | 'no_known_columns';
+export type UnreadableFileReason = 'header_too_long' | 'unterminated_header' | 'no_known_columns';
 
 /**
  * The file as a whole cannot feed an export. Its `code` is the error catalog's

@@ -163,6 +163,17 @@ describe('readFileSource: CSV', () => {
     );
   });
 
+  it('refuses a header whose quote never closes, or whose quoted lines run past the cap', async () => {
+    for (const maxLineLength of [60, 1000]) {
+      await expect(
+        read(`"email,phone\n${'a@example.com,1\n'.repeat(10)}`, { maxLineLength }),
+      ).rejects.toThrow(expect.objectContaining({ reason: 'unterminated_header' }));
+    }
+    await expect(
+      read(`"email\n${'x'.repeat(100)}",phone\na@example.com,1\n`, { maxLineLength: 60 }),
+    ).rejects.toThrow(expect.objectContaining({ reason: 'header_too_long' }));
+  });
+
   it('yields nothing for an empty file or a header alone', async () => {
     expect(await read('')).toEqual([]);
     expect(await read('\n\n')).toEqual([]);
