@@ -108,7 +108,7 @@ export const RELAY_ERRORS = {
     httpStatus: 422,
     title: 'File not readable as a user list',
     explanation:
-      'The relay reads CSV files with a header line, and NDJSON files with one JSON object per line. This file cannot feed an export as a whole: its first line is too long to be a header, or none of its columns is a field the relay knows (such as email, phone or idfa). Rows that are only partly wrong never stop an export: they are counted in its report.',
+      'The relay reads CSV files with a header line, and NDJSON files with one JSON object per line. This file cannot feed an export as a whole: its first line is not a readable header (too long, or a quote in it is never closed), or none of its columns is a field the relay knows (such as email, phone or idfa). Rows that are only partly wrong never stop an export: they are counted in its report.',
     steps: [
       'Check that the file is CSV or NDJSON, with the column names on its first line.',
       'If the columns have other names, map them to fields (email, phone, idfa…) before exporting.',
