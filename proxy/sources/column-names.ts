@@ -182,13 +182,18 @@ export function foldColumnName(name: string): string {
   return withoutAccents(name).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-const BY_FOLDED_NAME = new Map<string, ColumnTarget>();
-for (const name of BRAZE_FIELDS_NOT_USED)
-  BY_FOLDED_NAME.set(foldColumnName(name), { kind: 'ignored' });
-for (const field of SOURCE_FIELDS) {
-  for (const name of RECOGNISED_COLUMN_NAMES[field])
-    BY_FOLDED_NAME.set(name, { kind: 'field', field });
-}
+const BY_FOLDED_NAME = new Map<string, ColumnTarget>([
+  ...BRAZE_FIELDS_NOT_USED.map((name): [string, ColumnTarget] => [
+    foldColumnName(name),
+    { kind: 'ignored' },
+  ]),
+  ...SOURCE_FIELDS.flatMap((field) =>
+    RECOGNISED_COLUMN_NAMES[field].map((name): [string, ColumnTarget] => [
+      name,
+      { kind: 'field', field },
+    ]),
+  ),
+]);
 
 /**
  * Resolves column names (CSV headers, NDJSON keys, custom attribute names) to fields: the
