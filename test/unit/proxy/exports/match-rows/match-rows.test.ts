@@ -129,7 +129,7 @@ describe('match rows, one audience per field', () => {
   it('apply the clock to birth years', () => {
     const born = user({ dob: '2026-01-01' });
     expect(rowsOf({ kind: 'per-field', keys: ['DOBY'] }, born, { now })).toEqual([
-      [[matchKeyValue('DOBY', '2026')]],
+      [[matchKeyValue('DOBY', '2026', { now })]],
     ]);
     expect(
       rowsOf({ kind: 'per-field', keys: ['DOBY'] }, born, {
