@@ -78,23 +78,27 @@ export function RelaySection({ view, relay, permissions, onConnectionChange }: R
     if (view.phase === 'loading') return <p role="status">{en.loading}</p>;
     if (view.phase === 'unavailable') return <ProblemNotice problem={view.problem} />;
     const { connection } = view;
+    const problem = outcome.kind === 'problem' && (
+      <ProblemNotice key={outcome.attempt} problem={outcome.problem} focusOnMount />
+    );
     if (connection?.status.state === 'connected') {
       return (
-        <ConnectedRelay
-          connection={connection}
-          status={connection.status}
-          forgetting={busy === 'forgetting'}
-          onForget={() => void forget(connection)}
-          focusOnMount={outcome.kind === 'connected'}
-        />
+        <>
+          {problem}
+          <ConnectedRelay
+            connection={connection}
+            status={connection.status}
+            forgetting={busy === 'forgetting'}
+            onForget={() => void forget(connection)}
+            focusOnMount={outcome.kind === 'connected'}
+          />
+        </>
       );
     }
     return (
       <>
-        {connection && outcome.kind !== 'problem' && <SavedRelayFailing connection={connection} />}
-        {outcome.kind === 'problem' && (
-          <ProblemNotice key={outcome.attempt} problem={outcome.problem} focusOnMount />
-        )}
+        {connection && !problem && <SavedRelayFailing connection={connection} />}
+        {problem}
         {outcome.kind === 'forgotten' && (
           <p class="ar-notice ar-notice--success" role="status">
             {text.forgotten}
