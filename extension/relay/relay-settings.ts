@@ -21,7 +21,7 @@ const relayUrl = z
   .trim()
   .min(1, text.urlMissing)
   // A bare host name is taken as https, the only scheme a remote relay may use.
-  .transform((value) => (/^[a-z][a-z\d+.-]*:/i.test(value) ? value : `https://${value}`))
+  .transform((value) => (/^[a-z][a-z\d+.-]*:\/\//i.test(value) ? value : `https://${value}`))
   .transform((value, context) => {
     const url = URL.parse(value);
     if (!url || !/^https?:$/.test(url.protocol) || !url.hostname) {
@@ -72,7 +72,11 @@ export function workspaceKeyId(apiKey: string): string | undefined {
   return parseApiKey(apiKey)?.keyId;
 }
 
-/** The host-permission pattern that lets the background reach this relay. */
+/**
+ * The host-permission pattern that lets the background reach this relay: its scheme and host,
+ * any port (Firefox's match patterns cannot name one; Chrome's match every port without one).
+ */
 export function relayOriginPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
 }
