@@ -23,9 +23,11 @@ export const en = {
   relayForm: {
     urlLabel: 'Relay address',
     urlHint: 'The address whoever runs your relay gave you, for example https://relay.example.com',
+    urlPlaceholder: 'https://relay.example.com',
     keyLabel: 'Workspace key',
     keyHint:
       'Starts with ar_live_. A workspace admin gives you one. It is kept in this browser only, and sent to no one but your relay.',
+    keyPlaceholder: 'ar_live_…',
     connect: 'Connect',
     connecting: 'Connecting…',
     errors: {

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { en } from '../i18n/en.ts';
 import {
@@ -7,6 +6,7 @@ import {
   type RelaySettingsField,
 } from '../relay/relay-settings.ts';
 import { ActionButton } from '../ui/action-button.tsx';
+import { TextField } from '../ui/text-field.tsx';
 
 const text = en.relayForm;
 
@@ -53,81 +53,38 @@ export function RelayForm({
 
   return (
     <form class="relay-form" onSubmit={submit} noValidate>
-      <Field id="relay-url" label={text.urlLabel} hint={text.urlHint} error={errors.url}>
-        {(described) => (
-          <input
-            {...described}
-            ref={urlInput}
-            class="ar-input"
-            type="url"
-            inputMode="url"
-            autoComplete="url"
-            spellcheck={false}
-            placeholder="https://relay.example.com"
-            value={url}
-            onInput={(event) => setUrl(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="relay-key" label={text.keyLabel} hint={text.keyHint} error={errors.apiKey}>
-        {(described) => (
-          <input
-            {...described}
-            ref={keyInput}
-            class="ar-input ar-input--mono"
-            // Hidden like a password: it opens the workspace to whoever reads it.
-            type="password"
-            autoComplete="off"
-            spellcheck={false}
-            placeholder="ar_live_…"
-            value={apiKey}
-            onInput={(event) => setApiKey(event.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        id="relay-url"
+        label={text.urlLabel}
+        hint={text.urlHint}
+        error={errors.url}
+        value={url}
+        onValue={setUrl}
+        inputRef={urlInput}
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        placeholder={text.urlPlaceholder}
+      />
+      <TextField
+        id="relay-key"
+        label={text.keyLabel}
+        hint={text.keyHint}
+        error={errors.apiKey}
+        value={apiKey}
+        onValue={setApiKey}
+        inputRef={keyInput}
+        // Hidden like a password: it opens the workspace to whoever reads it.
+        type="password"
+        autoComplete="off"
+        placeholder={text.keyPlaceholder}
+        mono
+      />
       <div class="relay-form__actions">
         <ActionButton variant="primary" type="submit" busy={busy} busyLabel={text.connecting}>
           {text.connect}
         </ActionButton>
       </div>
     </form>
-  );
-}
-
-interface DescribedBy {
-  id: string;
-  'aria-describedby': string;
-  'aria-invalid'?: 'true';
-}
-
-interface FieldProps {
-  id: string;
-  label: string;
-  hint: string;
-  error: string | undefined;
-  children: (input: DescribedBy) => ComponentChildren;
-}
-
-/** A labelled input with its hint and, once checked, its error, both tied to the input. */
-function Field({ id, label, hint, error, children }: FieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  return (
-    <div class="ar-field">
-      <label for={id}>{label}</label>
-      {children({
-        id,
-        'aria-describedby': error ? `${errorId} ${hintId}` : hintId,
-        ...(error ? { 'aria-invalid': 'true' as const } : {}),
-      })}
-      {error && (
-        <p id={errorId} class="ar-field-error">
-          {error}
-        </p>
-      )}
-      <p id={hintId} class="ar-hint">
-        {hint}
-      </p>
-    </div>
   );
 }
