@@ -73,7 +73,7 @@ export const en = {
       'Audience Relay sends segments to Facebook through your company’s own relay. Enter its address and your workspace key in the settings to start.',
     openSettings: 'Open settings',
     settings: 'Settings',
-    connectedTo: 'Connected to',
+    connectedTo: (relayHost: string) => `Connected to ${relayHost}`,
     segmentHeading: 'Segment in this tab',
     segmentName: 'Name',
     segmentId: 'Segment ID',

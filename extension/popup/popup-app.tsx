@@ -90,12 +90,13 @@ function RelayState({
     );
   }
   return (
-    <p class="popup__relay" role="status">
+    <div class="popup__relay" role="status">
       <span class="popup__relay-dot" aria-hidden="true" />
-      <span>
-        {text.connectedTo} <strong>{status.workspace.name}</strong>
-      </span>
+      <div>
+        <p class="popup__workspace">{status.workspace.name}</p>
+        <p class="ar-muted">{text.connectedTo(new URL(connection.url).host)}</p>
+      </div>
       <span class="ar-badge">{en.roles[status.role].name}</span>
-    </p>
+    </div>
   );
 }

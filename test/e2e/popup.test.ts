@@ -79,7 +79,9 @@ describe('the toolbar popup', () => {
     expect(text).toContain(segment.internalId);
     expect(text).toContain(sandbox.workspaceId);
     expect(text).toContain(segment.apiId);
-    await shown.getByText('Connected to Acme Marketing').waitFor();
+    const relayState = shown.getByRole('status');
+    expect(await relayState.textContent()).toContain('Acme Marketing');
+    expect(await relayState.textContent()).toContain(`Connected to ${new URL(relay.url).host}`);
     await saveScreenshot(shown, `${SCREENSHOTS}/segment`);
   });
 
