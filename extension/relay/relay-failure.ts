@@ -33,9 +33,8 @@ export const relayFailureSchema = z.union([
 ]);
 
 export type RelayFailure = z.infer<typeof relayFailureSchema>;
-export type RelayFailureKind = RelayFailure['kind'];
 /** A refusal in the relay's own error shape. */
-export type RelayRefusal = Extract<RelayFailure, { code: string }>;
+type RelayRefusal = Extract<RelayFailure, { code: string }>;
 
 export type RelayResult<T> = { ok: true; value: T } | { ok: false; failure: RelayFailure };
 

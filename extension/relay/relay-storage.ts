@@ -5,14 +5,15 @@ import { type RelayStatus, relayStatusSchema } from './relay-status.ts';
 
 /**
  * Everything the extension keeps about its relay. Each item is versioned: WXT records the
- * version beside the value, and a shape change bumps `version` and adds the migration from
- * the previous one (`migrations: { 2: (v1) => v2 }`), run when the extension updates. Values
- * are checked on the way out too, so one a newer version left behind (after a downgrade) reads
- * as absent instead of breaking the background.
+ * version beside the value (only when `migrations` is given, hence the empty ones at version
+ * 1), and a shape change bumps `version` and adds the migration from the previous one
+ * (`migrations: { 2: (v1) => v2 }`), run when the extension updates. Values are checked on
+ * the way out too, so one a newer version left behind (after a downgrade) reads as absent
+ * instead of breaking the background.
  */
 
 /** A session token for the relay (`POST /v1/session`), reused until shortly before it expires. */
-export const cachedSessionSchema = z.object({
+const cachedSessionSchema = z.object({
   /** The relay and key it was made for: a token is only ever sent back to its own relay. */
   relayUrl: z.string(),
   keyId: z.string(),
@@ -43,7 +44,7 @@ export const relayStatusItem = storage.defineItem<RelayStatus>('local:relayStatu
 });
 
 /** Reads an item and returns its value only if it still has the shape this version expects. */
-export async function readChecked<T>(
+async function readChecked<T>(
   item: WxtStorageItem<T | null, Record<string, unknown>>,
   schema: z.ZodType<T, unknown>,
 ): Promise<T | null> {
