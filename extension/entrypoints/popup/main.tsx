@@ -9,9 +9,9 @@ import { backgroundRelay } from '../../ui/background-relay.ts';
 
 const allowSandbox = sandboxAllowed(import.meta.env.MODE);
 const findSegment = () => selectedSegmentOfActiveTab({ allowSandbox });
+// The popup closes once the settings are open, rather than risk cutting the request short.
 const openOptions = () => {
-  void browser.runtime.openOptionsPage();
-  window.close();
+  void browser.runtime.openOptionsPage().finally(() => window.close());
 };
 
 const root = document.getElementById('app');
