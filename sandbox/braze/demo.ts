@@ -1,4 +1,4 @@
-import { deriveUuid } from './ids.ts';
+import { defaultApiKey } from './rest/api-keys.ts';
 import { DEMO_SEGMENT_DEFINITIONS, type DemoSegmentKey } from './segments/demo-segments.ts';
 import type { Segment } from './segments/segment.ts';
 import { createWorkspace } from './segments/workspace.ts';
@@ -20,4 +20,4 @@ export const DEMO_SEGMENT = Object.fromEntries(
 ) as Record<DemoSegmentKey, Segment>;
 
 /** A REST API key of the demo workspace holding every permission the project uses. */
-export const DEMO_REST_API_KEY = deriveUuid(DEMO_SEED, ['rest-api-key', 'demo']);
+export const DEMO_REST_API_KEY = defaultApiKey(DEMO_SEED).key;

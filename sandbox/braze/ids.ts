@@ -11,16 +11,21 @@ export function deriveHex(seed: string, labels: readonly (string | number)[], le
   return hex.slice(0, length);
 }
 
-/** Formats 32 hex digits as a version-4-shaped UUID, like Braze's API identifiers. */
-export function formatUuid(hex32: string): string {
-  const variant = ((Number.parseInt(hex32.charAt(16), 16) & 0x3) | 0x8).toString(16);
+/** Groups 32 hex digits 8-4-4-4-12. */
+export function hyphenate(hex32: string): string {
   return [
     hex32.slice(0, 8),
     hex32.slice(8, 12),
-    `4${hex32.slice(13, 16)}`,
-    `${variant}${hex32.slice(17, 20)}`,
+    hex32.slice(12, 16),
+    hex32.slice(16, 20),
     hex32.slice(20, 32),
   ].join('-');
+}
+
+/** Formats 32 hex digits as a version-4-shaped UUID, like Braze's API identifiers. */
+export function formatUuid(hex32: string): string {
+  const variant = ((Number.parseInt(hex32.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return hyphenate(`${hex32.slice(0, 12)}4${hex32.slice(13, 16)}${variant}${hex32.slice(17)}`);
 }
 
 /** A deterministic UUID for `labels` under `seed`. */

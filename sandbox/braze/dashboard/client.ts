@@ -174,7 +174,7 @@ export function runDashboard(): void {
       'dl',
       {},
       h('dt', {}, 'Description'),
-      h('dd', {}, segment.text_description || segment.description),
+      h('dd', {}, segment.text_description || 'None'),
       h('dt', {}, 'Filters'),
       h('dd', {}, segment.description),
       h('dt', {}, 'Estimated size'),

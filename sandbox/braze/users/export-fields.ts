@@ -1,0 +1,76 @@
+import type { BrazeUser } from './user.ts';
+
+/** `fields_to_export` values `/users/export/segment` accepts (reference §1.4, newest docs). */
+export const SEGMENT_EXPORT_FIELDS = [
+  'apps',
+  'attributed_campaign',
+  'attributed_source',
+  'attributed_adgroup',
+  'attributed_ad',
+  'push_subscribe',
+  'email_subscribe',
+  'braze_id',
+  'country',
+  'created_at',
+  'created_from',
+  'custom_attributes',
+  'custom_events',
+  'devices',
+  'dob',
+  'email',
+  'external_id',
+  'first_name',
+  'gender',
+  'home_city',
+  'language',
+  'last_coordinates',
+  'last_name',
+  'phone',
+  'purchases',
+  'push_tokens',
+  'random_bucket',
+  'time_zone',
+  'total_revenue',
+  'uninstalled_at',
+  'user_aliases',
+] as const;
+
+/** `/users/export/ids` also takes these (they opt a request out of the faster rate limit). */
+export const IDS_EXPORT_FIELDS = [
+  ...SEGMENT_EXPORT_FIELDS,
+  'campaigns_received',
+  'canvases_received',
+  'cards_clicked',
+] as const;
+
+export type ExportField = (typeof IDS_EXPORT_FIELDS)[number];
+
+export interface Projection {
+  fields_to_export: readonly string[];
+  /** Named custom attributes; ignored when `custom_attributes` is among the fields. */
+  custom_attributes_to_export?: readonly string[];
+}
+
+/**
+ * Keeps exactly the requested fields, and only those the user has: Braze writes "the least
+ * data possible", so a missing value is a missing key.
+ */
+export function projectUser(user: BrazeUser, projection: Projection): Partial<BrazeUser> {
+  const wanted = new Set(projection.fields_to_export);
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(user)) {
+    if (field !== 'custom_attributes' && wanted.has(field)) out[field] = value;
+  }
+  const attributes = user.custom_attributes;
+  if (attributes && wanted.has('custom_attributes')) {
+    out.custom_attributes = attributes;
+  } else if (attributes && projection.custom_attributes_to_export?.length) {
+    const picked = Object.fromEntries(
+      projection.custom_attributes_to_export
+        .filter((name) => Object.hasOwn(attributes, name))
+        .map((name) => [name, attributes[name]]),
+    );
+    if (Object.keys(picked).length > 0) out.custom_attributes = picked;
+  }
+  return out as Partial<BrazeUser>;
+}

@@ -1,0 +1,48 @@
+import { onTestFinished } from 'vitest';
+import { createBrazeControl } from '../../../../sandbox/braze/control-client.ts';
+import { DEMO_REST_API_KEY } from '../../../../sandbox/braze/demo.ts';
+import type { BrazeEmulatorOptions } from '../../../../sandbox/braze/emulator.ts';
+import { startBrazeEmulator } from '../../../../sandbox/braze/start.ts';
+
+/** A frozen instant (10:15 UTC): time only moves when a test moves it. */
+export const START = new Date('2026-03-02T10:15:00.000Z');
+
+export interface ApiCall {
+  method?: string;
+  /** JSON-encoded unless already a string. */
+  body?: unknown;
+  /** Default: the demo key. `null` sends no Authorization header. */
+  key?: string | null;
+}
+
+/** The emulator over real HTTP on 127.0.0.1:0, closed when the test ends. */
+export async function startBraze(options: BrazeEmulatorOptions = {}) {
+  const servers = await startBrazeEmulator({
+    now: () => START,
+    apiIdentifierDelayMs: 0,
+    ...options,
+  });
+  onTestFinished(() => servers.close());
+  const control = createBrazeControl(servers.restUrl);
+  const api = (path: string, { method = 'GET', body, key = DEMO_REST_API_KEY }: ApiCall = {}) =>
+    fetch(`${servers.restUrl}${path}`, {
+      method,
+      headers: {
+        ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { ...servers, control, api };
+}
+
+export type Braze = Awaited<ReturnType<typeof startBraze>>;
+
+/** Waits (bounded) until `check` holds: for effects that happen after a response, like callbacks. */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string) {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
