@@ -1,6 +1,14 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { API_KEY_PREFIX } from '../../shared/relay-api/api-key-format.ts';
 
+// The key format lives in shared/ (the extension checks pasted keys); the relay's code keeps
+// importing it from here.
+export {
+  API_KEY_PREFIX,
+  type ApiKeyParts,
+  parseApiKey,
+} from '../../shared/relay-api/api-key-format.ts';
+
 /** A new workspace key (format in `shared/relay-api/api-key-format.ts`). */
 export function generateApiKey(random: (bytes: number) => Buffer = randomBytes) {
   const keyId = random(8).toString('hex');

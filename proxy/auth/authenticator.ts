@@ -1,9 +1,8 @@
-import { parseApiKey } from '../../shared/relay-api/api-key-format.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { ApiKeyRecord } from '../store/api-keys.ts';
 import type { RelayStore } from '../store/store.ts';
 import type { Workspace } from '../store/workspaces.ts';
-import { verifyApiKeySecret } from './api-key.ts';
+import { parseApiKey, verifyApiKeySecret } from './api-key.ts';
 import { keyState } from './key-state.ts';
 import type { SessionClaims, SessionTokens } from './session-token.ts';
 

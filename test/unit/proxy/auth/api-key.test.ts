@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   generateApiKey,
   hashApiKeySecret,
+  parseApiKey,
   verifyApiKeySecret,
 } from '../../../../proxy/auth/api-key.ts';
-import { parseApiKey } from '../../../../shared/relay-api/api-key-format.ts';
 
 describe('workspace keys', () => {
   it('are prefixed and parse back into id and secret', () => {
