@@ -13,6 +13,7 @@ let relay: E2eRelay;
 let browser: ExtensionBrowser;
 let page: Page;
 const keys = { admin: '', marketer: '', revoked: '' };
+let revokeAdminKey: () => Promise<unknown>;
 
 beforeAll(async () => {
   relay = resources.add(await startE2eRelay());
@@ -22,6 +23,7 @@ beforeAll(async () => {
   if (!marketer || !revoked) throw new Error('the workspace vanished');
   await relay.admin.revokeKey(workspace.id, revoked.record.id);
   keys.admin = adminKey.apiKey;
+  revokeAdminKey = () => relay.admin.revokeKey(workspace.id, adminKey.record.id);
   keys.marketer = marketer.apiKey;
   keys.revoked = revoked.apiKey;
   browser = resources.add(await launchExtension());
@@ -116,5 +118,19 @@ describe('the options page’s relay section', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Connected' }).waitFor();
     expect(await page.locator('.connected-relay').textContent()).toContain('Acme Marketing');
+  });
+
+  it('shows a saved key that was revoked since, ready for a new one', async () => {
+    await revokeAdminKey();
+    await page.reload();
+    await page.getByText('The saved relay does not work at the moment').waitFor();
+    expect(await alert().textContent()).toContain('Workspace key revoked');
+    expect(await addressField().inputValue()).toBe(relay.url);
+    await saveScreenshot(page, `${SCREENSHOTS}/saved-key-revoked`);
+    const local = await readExtensionStorage(browser.serviceWorker, 'local');
+    expect(local.relayStatus).toMatchObject({
+      state: 'failed',
+      failure: { code: 'api_key_revoked' },
+    });
   });
 });
