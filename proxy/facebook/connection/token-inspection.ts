@@ -1,0 +1,90 @@
+import type { ErrorCode } from '../../../shared/error-catalog.ts';
+import type { GraphClient } from '../graph/graph-client.ts';
+import { classifyGraphError } from '../graph/graph-error.ts';
+
+/** What `/debug_token` says of a token (reference §1.8). */
+export interface TokenInspection {
+  valid: boolean;
+  appId: string | null;
+  /** USER, SYSTEM_USER, … */
+  type: string;
+  userId: string | null;
+  scopes: string[];
+  /** Null when the clock does not run (`0`, non-expiring system-user tokens). */
+  expiresAt: Date | null;
+  dataAccessExpiresAt: Date | null;
+  /** Why the token does not work, when `valid` is false. */
+  error?: { code?: number; subcode?: number; message: string };
+}
+
+interface DebugTokenData {
+  app_id?: string;
+  type?: string;
+  user_id?: string;
+  is_valid?: boolean;
+  scopes?: string[];
+  expires_at?: number;
+  data_access_expires_at?: number;
+  error?: { code?: number; subcode?: number; message?: string };
+}
+
+const unixDate = (seconds: number | undefined) => (seconds ? new Date(seconds * 1000) : null);
+
+/** Asks `/debug_token` about `token`, as the app (`APP_ID|APP_SECRET`), which works even when the token does not. */
+export async function inspectToken(graph: GraphClient, token: string): Promise<TokenInspection> {
+  const { data = {} } = await graph.request<{ data?: DebugTokenData }>({
+    path: 'debug_token',
+    params: { input_token: token },
+    token: graph.appToken,
+  });
+  return {
+    valid: data.is_valid === true,
+    appId: data.app_id ?? null,
+    type: data.type ?? 'UNKNOWN',
+    userId: data.user_id ?? null,
+    scopes: data.scopes ?? [],
+    expiresAt: unixDate(data.expires_at),
+    dataAccessExpiresAt: unixDate(data.data_access_expires_at),
+    ...(data.error
+      ? {
+          error: {
+            code: data.error.code,
+            subcode: data.error.subcode,
+            message: data.error.message ?? 'Facebook says the token is not valid.',
+          },
+        }
+      : {}),
+  };
+}
+
+/** The permission every audience write needs (error 294 without it, reference §1.2). */
+export const REQUIRED_SCOPE = 'ads_management';
+
+/**
+ * Why the relay cannot use an inspected token (a catalog code and words for people), or
+ * undefined when it can: valid, issued to this app, with `ads_management`.
+ */
+export function tokenProblem(
+  inspection: TokenInspection,
+  appId: string,
+): { code: ErrorCode; message: string } | undefined {
+  if (!inspection.valid) {
+    const error = inspection.error ?? { message: 'Facebook says the token is not valid.' };
+    // debug_token reports a dead token's 190 subcode: it names the reason.
+    const entry = classifyGraphError({ ...error, code: error.code ?? 190 });
+    return { code: entry.code as ErrorCode, message: error.message };
+  }
+  if (inspection.appId !== appId) {
+    return {
+      code: 'facebook_token_wrong_app',
+      message: `The token belongs to Facebook app ${inspection.appId ?? '(unknown)'}, not to the relay's app ${appId}.`,
+    };
+  }
+  if (!inspection.scopes.includes(REQUIRED_SCOPE)) {
+    return {
+      code: 'facebook_ads_management_missing',
+      message: `The token lacks the ${REQUIRED_SCOPE} permission (it has: ${inspection.scopes.join(', ') || 'none'}).`,
+    };
+  }
+  return undefined;
+}
