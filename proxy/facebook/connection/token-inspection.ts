@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/error-catalog.ts';
 import type { GraphClient } from '../graph/graph-client.ts';
-import { classifyGraphError } from '../graph/graph-error.ts';
+import { classifyGraphError, GraphError } from '../graph/graph-error.ts';
 
 /** What `/debug_token` says of a token (reference §1.8). */
 export interface TokenInspection {
@@ -15,6 +15,8 @@ export interface TokenInspection {
   dataAccessExpiresAt: Date | null;
   /** Why the token does not work, when `valid` is false. */
   error?: { code?: number; subcode?: number; message: string };
+  /** Issued to another app: Meta refuses to describe it to ours. */
+  otherApp?: boolean;
 }
 
 interface DebugTokenData {
@@ -32,11 +34,27 @@ const unixDate = (seconds: number | undefined) => (seconds ? new Date(seconds * 
 
 /** Asks `/debug_token` about `token`, as the app (`APP_ID|APP_SECRET`), which works even when the token does not. */
 export async function inspectToken(graph: GraphClient, token: string): Promise<TokenInspection> {
-  const { data = {} } = await graph.request<{ data?: DebugTokenData }>({
-    path: 'debug_token',
-    params: { input_token: token },
-    token: graph.appToken,
-  });
+  let data: DebugTokenData;
+  try {
+    ({ data = {} } = await graph.request<{ data?: DebugTokenData }>({
+      path: 'debug_token',
+      params: { input_token: token },
+      token: graph.appToken,
+    }));
+  } catch (error) {
+    if (!isOtherAppAnswer(error)) throw error;
+    return {
+      valid: false,
+      appId: null,
+      type: 'UNKNOWN',
+      userId: null,
+      scopes: [],
+      expiresAt: null,
+      dataAccessExpiresAt: null,
+      error: { message: error.message },
+      otherApp: true,
+    };
+  }
   return {
     valid: data.is_valid === true,
     appId: data.app_id ?? null,
@@ -57,6 +75,19 @@ export async function inspectToken(graph: GraphClient, token: string): Promise<T
   };
 }
 
+/**
+ * A token of another app is not described but refused: "(#100) The App_id in the input_token
+ * did not match the Viewing App". Meta gives it no subcode, so the text decides.
+ */
+function isOtherAppAnswer(error: unknown): error is GraphError {
+  return (
+    error instanceof GraphError &&
+    error.graphCode === 100 &&
+    error.graphSubcode === undefined &&
+    /app_?id/i.test(error.message)
+  );
+}
+
 /** The permission every audience write needs (error 294 without it, reference §1.2). */
 export const REQUIRED_SCOPE = 'ads_management';
 
@@ -68,17 +99,17 @@ export function tokenProblem(
   inspection: TokenInspection,
   appId: string,
 ): { code: ErrorCode; message: string } | undefined {
+  if (inspection.otherApp || (inspection.valid && inspection.appId !== appId)) {
+    return {
+      code: 'facebook_token_wrong_app',
+      message: `The token was issued to another Facebook app than the relay's (${appId}).`,
+    };
+  }
   if (!inspection.valid) {
     const error = inspection.error ?? { message: 'Facebook says the token is not valid.' };
     // debug_token reports a dead token's 190 subcode: it names the reason.
     const entry = classifyGraphError({ ...error, code: error.code ?? 190 });
     return { code: entry.code as ErrorCode, message: error.message };
-  }
-  if (inspection.appId !== appId) {
-    return {
-      code: 'facebook_token_wrong_app',
-      message: `The token belongs to Facebook app ${inspection.appId ?? '(unknown)'}, not to the relay's app ${appId}.`,
-    };
   }
   if (!inspection.scopes.includes(REQUIRED_SCOPE)) {
     return {
