@@ -2,35 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,
   scheduleDailyChecks,
-  type Timers,
 } from '../../../../../proxy/facebook/connection/daily-check-schedule.ts';
 import { createLogger } from '../../../../../proxy/log.ts';
-
-/** Timers that fire only when the test says so. */
-function manualTimers() {
-  const armed = new Map<number, { run: () => void; ms: number }>();
-  let ids = 0;
-  const timers: Timers = {
-    setTimeout(run, ms) {
-      ids += 1;
-      armed.set(ids, { run, ms });
-      return ids;
-    },
-    clearTimeout(handle) {
-      armed.delete(handle as number);
-    },
-  };
-  return {
-    timers,
-    armed: () => [...armed.values()].map((timer) => timer.ms),
-    fire() {
-      const [id, timer] = [...armed.entries()][0] ?? [];
-      if (id === undefined || !timer) throw new Error('nothing armed');
-      armed.delete(id);
-      timer.run();
-    },
-  };
-}
+import { manualTimers } from '../../../../support/manual-timers.ts';
 
 const quietLogger = (lines: string[] = []) => createLogger({ write: (line) => lines.push(line) });
 const settle = () => new Promise((resolve) => setImmediate(resolve));
