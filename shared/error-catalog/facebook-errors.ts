@@ -113,12 +113,12 @@ export const FACEBOOK_ERRORS = {
   facebook_app_secret_mismatch: facebook('reauthorize', {
     title: "Relay's Facebook app settings are wrong",
     explanation:
-      "Facebook rejected the signature the relay adds to every call (appsecret_proof). This usually means the relay's FACEBOOK_APP_SECRET does not belong to the app the connection was made with.",
+      "Facebook rejected the relay's proof that it acts for its Facebook app: the app secret itself, or the signature made from it on every call (appsecret_proof). This usually means the relay's FACEBOOK_APP_SECRET does not belong to FACEBOOK_APP_ID, or to the app the connection was made with.",
     steps: [
       'The relay operator checks that FACEBOOK_APP_ID and FACEBOOK_APP_SECRET belong to the same Facebook app, and restarts the relay.',
       RECONNECT,
     ],
-    graph: [{ code: 104 }],
+    graph: [{ code: 104 }, { code: 1, messageIncludes: 'client secret' }],
   }),
 
   facebook_consent_denied: facebook('reauthorize', {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../shared/error-catalog.ts';
+import { ApiError } from '../../http/api-error.ts';
 import type { GraphClient } from '../graph/graph-client.ts';
 import { classifyGraphError, GraphError } from '../graph/graph-error.ts';
 
@@ -42,6 +43,13 @@ export async function inspectToken(graph: GraphClient, token: string): Promise<T
       token: graph.appToken,
     }));
   } catch (error) {
+    // debug_token reports a dead input token as data: a 190 here refuses the app token.
+    if (error instanceof GraphError && error.tokenRejected) {
+      throw new ApiError(
+        'facebook_app_secret_mismatch',
+        `Facebook refused the relay's app credentials (FACEBOOK_APP_ID / FACEBOOK_APP_SECRET): ${error.message}`,
+      );
+    }
     if (!isOtherAppAnswer(error)) throw error;
     return {
       valid: false,

@@ -68,6 +68,8 @@ describe('entryForGraphError', () => {
     [{ code: 190 }, 'facebook_reauthorize'],
     [{ code: 190, subcode: 12345 }, 'facebook_reauthorize'],
     [{ code: 104 }, 'facebook_app_secret_mismatch'],
+    [{ code: 1, message: 'Error validating client secret.' }, 'facebook_app_secret_mismatch'],
+    [{ code: 1, message: 'An unknown error occurred' }, 'facebook_transient'],
     [{ code: 200, subcode: 1870034 }, 'facebook_custom_audience_terms_not_accepted'],
     [{ code: 200, subcode: 1870090 }, 'facebook_custom_audience_terms_not_accepted'],
     [{ code: 1870092 }, 'facebook_business_tools_terms_not_accepted'],

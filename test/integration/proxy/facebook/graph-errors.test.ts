@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 /** The relay's Graph client against a fresh emulator; its pacer sleeps on the manual clock. */
-async function clientOnEmulator({ timeoutMs = 5000 } = {}) {
+async function clientOnEmulator({ timeoutMs = 5000, appSecret = DEMO_APP_SECRET } = {}) {
   const clock = manualClock();
   const server = await startGraphEmulator({ now: clock.now });
   servers.push(server);
@@ -39,7 +39,7 @@ async function clientOnEmulator({ timeoutMs = 5000 } = {}) {
   const client = createGraphClient({
     facebook: {
       appId: DEMO_APP_ID,
-      appSecret: DEMO_APP_SECRET,
+      appSecret,
       graphBaseUrl: server.url,
       apiVersion: 'v26.0',
       requestTimeoutMs: timeoutMs,
@@ -78,6 +78,16 @@ describe('Graph errors from the emulator, classified', () => {
       httpStatus: 400,
     });
     expect(error.fbtraceId).toMatch(/\S{6,}/);
+  });
+
+  it('reauthorize: calls signed with another app secret', async () => {
+    const { fail } = await clientOnEmulator({ appSecret: 'not-the-demo-app-secret' });
+    expect(await fail({ path: 'me' })).toMatchObject({
+      errorClass: 'reauthorize',
+      code: 'facebook_app_secret_mismatch',
+      graphCode: 104,
+      tokenRejected: false,
+    });
   });
 
   it("terms: creating an audience where the terms aren't accepted", async () => {
