@@ -49,6 +49,17 @@ const toAdAccount = (row: Row): ConnectedAdAccount => ({
 
 const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
 
+/** The columns a check refreshes, in the order both statements below list them. */
+const checkedColumns = (account: ConnectedAdAccount) => [
+  account.name,
+  account.businessId,
+  account.businessName,
+  account.accountStatus,
+  flag(account.customAudienceTos),
+  flag(account.accessible),
+  nullableText(account.checkedAt),
+];
+
 export function sqliteFacebookConnections(db: DatabaseSync): FacebookConnectionRepository {
   const tokens = db.prepare('SELECT * FROM facebook_tokens WHERE workspace_id = ? ORDER BY kind');
   const putToken = db.prepare(`INSERT OR REPLACE INTO facebook_tokens
@@ -66,8 +77,8 @@ export function sqliteFacebookConnections(db: DatabaseSync): FacebookConnectionR
   );
   const deleteAdAccounts = db.prepare('DELETE FROM facebook_ad_accounts WHERE workspace_id = ?');
   const insertAdAccount = db.prepare(`INSERT INTO facebook_ad_accounts
-    (workspace_id, ad_account_id, position, name, business_id, business_name, account_status,
-     custom_audience_tos, accessible, connected_at, checked_at)
+    (workspace_id, ad_account_id, position, connected_at, name, business_id, business_name,
+     account_status, custom_audience_tos, accessible, checked_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const checkAdAccount = db.prepare(`UPDATE facebook_ad_accounts SET name = ?, business_id = ?,
       business_name = ?, account_status = ?, custom_audience_tos = ?, accessible = ?, checked_at = ?
@@ -128,14 +139,8 @@ export function sqliteFacebookConnections(db: DatabaseSync): FacebookConnectionR
             workspaceId,
             account.adAccountId,
             position,
-            account.name,
-            account.businessId,
-            account.businessName,
-            account.accountStatus,
-            flag(account.customAudienceTos),
-            flag(account.accessible),
             toText(account.connectedAt),
-            nullableText(account.checkedAt),
+            ...checkedColumns(account),
           );
         });
       });
@@ -143,17 +148,7 @@ export function sqliteFacebookConnections(db: DatabaseSync): FacebookConnectionR
     async recordAdAccountChecks(workspaceId, accounts) {
       inTransaction(db, () => {
         for (const account of accounts) {
-          checkAdAccount.run(
-            account.name,
-            account.businessId,
-            account.businessName,
-            account.accountStatus,
-            flag(account.customAudienceTos),
-            flag(account.accessible),
-            nullableText(account.checkedAt),
-            workspaceId,
-            account.adAccountId,
-          );
+          checkAdAccount.run(...checkedColumns(account), workspaceId, account.adAccountId);
         }
       });
     },

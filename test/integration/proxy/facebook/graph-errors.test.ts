@@ -16,7 +16,7 @@ import {
   DEMO_USER_TOKEN,
 } from '../../../../sandbox/graph/demo-world.ts';
 import { type GraphServer, startGraphEmulator } from '../../../../sandbox/graph/start.ts';
-import { MINUTE, manualClock } from '../../../support/manual-clock.ts';
+import { MINUTE, sleepOnClock } from '../../../support/manual-clock.ts';
 
 const servers: GraphServer[] = [];
 afterEach(async () => {
@@ -25,17 +25,10 @@ afterEach(async () => {
 
 /** The relay's Graph client against a fresh emulator; its pacer sleeps on the manual clock. */
 async function clientOnEmulator({ timeoutMs = 5000, appSecret = DEMO_APP_SECRET } = {}) {
-  const clock = manualClock();
+  const { clock, sleeps, sleep } = sleepOnClock();
   const server = await startGraphEmulator({ now: clock.now });
   servers.push(server);
-  const sleeps: number[] = [];
-  const pacer = createPacer({
-    now: clock.now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      clock.advance(ms);
-    },
-  });
+  const pacer = createPacer({ now: clock.now, sleep });
   const client = createGraphClient({
     facebook: {
       appId: DEMO_APP_ID,

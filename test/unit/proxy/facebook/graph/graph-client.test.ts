@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../../../../proxy/facebook/graph/graph-client.ts';
 import { GraphError } from '../../../../../proxy/facebook/graph/graph-error.ts';
 import { createPacer } from '../../../../../proxy/facebook/pacing/pacer.ts';
-import { manualClock } from '../../../../support/manual-clock.ts';
+import { manualClock, sleepOnClock } from '../../../../support/manual-clock.ts';
 
 const facebook = {
   appId: '1234',
@@ -178,15 +178,8 @@ describe('Graph client', () => {
   });
 
   it('waits for the pacer, and feeds it the answer of calls about an ad account', async () => {
-    const clock = manualClock();
-    const sleeps: number[] = [];
-    const pacer = createPacer({
-      now: clock.now,
-      sleep: async (ms) => {
-        sleeps.push(ms);
-        clock.advance(ms);
-      },
-    });
+    const { clock, sleeps, sleep } = sleepOnClock();
+    const pacer = createPacer({ now: clock.now, sleep });
     const throttled = {
       error: { message: '(#80003) too many calls', code: 80003, error_subcode: 2446079 },
     };

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createPacer, type PacerOptions } from '../../../../../proxy/facebook/pacing/pacer.ts';
-import { MINUTE, manualClock } from '../../../../support/manual-clock.ts';
+import { MINUTE, manualClock, sleepOnClock } from '../../../../support/manual-clock.ts';
 
 /** A pacer on a manual clock whose sleeps move the clock and are written down. */
 function pacerOnClock(options: PacerOptions = {}) {
-  const clock = manualClock();
-  const sleeps: number[] = [];
-  const pacer = createPacer({
-    now: clock.now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      clock.advance(ms);
-    },
-    ...options,
-  });
+  const { clock, sleeps, sleep } = sleepOnClock();
+  const pacer = createPacer({ now: clock.now, sleep, ...options });
   return { pacer, clock, sleeps };
 }
 
