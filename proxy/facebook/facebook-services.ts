@@ -7,17 +7,15 @@ import { type ConnectionHealth, createConnectionHealth } from './connection/heal
 import { createStoredTokens, type StoredTokens } from './connection/stored-tokens.ts';
 import { createTokenConnector, type TokenConnector } from './connection/token-connector.ts';
 import { createWorkspaceGraphs, type WorkspaceGraphs } from './connection/workspace-graph.ts';
-import { createGraphClient, type GraphClient } from './graph/graph-client.ts';
+import { createGraphClient } from './graph/graph-client.ts';
 import { createFacebookOAuth, type FacebookOAuth } from './oauth/facebook-oauth.ts';
 import { createOAuthStates } from './oauth/oauth-state.ts';
 import { createPacer, type Pacer } from './pacing/pacer.ts';
 
 /** Everything the relay does with Facebook, built once and shared by the routes. */
 export interface FacebookServices {
-  mode: FacebookConfig['mode'];
   /** Paces every Graph call per ad account; uploads await `pacer.ready(adAccountId)` too. */
   pacer: Pacer;
-  graph: GraphClient;
   /** Graph as a workspace (its token in use, 190s noticed): what feature code calls. */
   graphs: WorkspaceGraphs;
   tokens: StoredTokens;
@@ -64,9 +62,7 @@ export function createFacebookServices({
     now,
   });
   return {
-    mode: facebook.mode,
     pacer,
-    graph,
     graphs,
     tokens,
     connector,

@@ -62,7 +62,7 @@ export function createWorkspaceGraphs({
           if (error instanceof GraphError && error.tokenRejected) {
             logger.warn('Facebook refused the workspace token; marking it invalid', {
               workspaceId,
-              tokenKind: record.kind,
+              kind: record.kind,
               reason: error.code,
               fbtraceId: error.fbtraceId,
             });

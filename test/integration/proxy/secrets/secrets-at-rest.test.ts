@@ -67,7 +67,7 @@ describe('secrets at rest', () => {
 });
 
 describe('Facebook tokens at rest', () => {
-  it('are nowhere readable in the data directory once connected', async () => {
+  it('are nowhere readable in the data directory or the logs once connected', async () => {
     const relay = await startRelayWithGraph();
     const { adminToken } = await relay.workspaceWithUsers('Acme');
     await relay.connectFacebook(adminToken);
@@ -82,10 +82,12 @@ describe('Facebook tokens at rest', () => {
     expect(issued.length).toBeGreaterThanOrEqual(4);
     const whileRunning = dataDirBytes(relay.dataDir);
     await relay.relay.close();
-    for (const bytes of [whileRunning, dataDirBytes(relay.dataDir)]) {
-      expect(bytes).toContain('facebook.system_user_token');
+    const logs = relay.logLines.join('\n');
+    expect(logs).toContain('/v1/facebook/oauth/complete');
+    for (const bytes of [whileRunning, dataDirBytes(relay.dataDir), logs]) {
       for (const token of issued) expect(bytes).not.toContain(token.slice(8, 40));
     }
+    expect(whileRunning).toContain('facebook.system_user_token');
   });
 });
 
