@@ -6,6 +6,7 @@ import { requireSession } from './auth/require-session.ts';
 import type { SessionTokens } from './auth/session-token.ts';
 import { createWorkspaceAdmin } from './auth/workspace-admin.ts';
 import type { RelayConfig } from './config.ts';
+import type { FacebookServices } from './facebook/facebook-services.ts';
 import { extensionCors } from './http/cors.ts';
 import { handleError, handleNotFound } from './http/error-handler.ts';
 import type { RelayEnv } from './http/relay-env.ts';
@@ -13,6 +14,15 @@ import { requestLog } from './http/request-log.ts';
 import type { Logger } from './log.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
+import {
+  facebookAdAccountOperations,
+  facebookAdAccountRoutes,
+} from './routes/facebook-ad-accounts.ts';
+import {
+  facebookConnectionOperations,
+  facebookConnectionRoutes,
+} from './routes/facebook-connection.ts';
+import { facebookOAuthOperations, facebookOAuthRoutes } from './routes/facebook-oauth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { keyOperations, keyRoutes } from './routes/keys.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
@@ -24,6 +34,7 @@ export interface RelayDeps {
   logger: Logger;
   store: RelayStore;
   sessions: SessionTokens;
+  facebook: FacebookServices;
   config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
   now?: () => Date;
   version?: string;
@@ -34,6 +45,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...sessionOperations,
   ...workspaceOperations,
   ...keyOperations,
+  ...facebookOAuthOperations,
+  ...facebookAdAccountOperations,
+  ...facebookConnectionOperations,
   ...openApiOperations,
 ];
 
@@ -42,6 +56,7 @@ export function createRelayApp({
   logger,
   store,
   sessions,
+  facebook,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -65,6 +80,9 @@ export function createRelayApp({
     .route('/v1', sessionRoutes({ authenticator, jsonLimit }))
     .route('/v1', workspaceRoutes({ workspaces: store.workspaces }))
     .route('/v1', keyRoutes({ admin, jsonLimit, now }))
+    .route('/v1', facebookOAuthRoutes({ facebook, jsonLimit }))
+    .route('/v1', facebookAdAccountRoutes({ facebook, jsonLimit }))
+    .route('/v1', facebookConnectionRoutes({ facebook, jsonLimit, now }))
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

@@ -1,3 +1,5 @@
+import { DEMO_APP_ID, DEMO_APP_SECRET } from '../sandbox/graph/demo-world.ts';
+
 /**
  * The Facebook app the relay talks to when none is configured ("sandbox mode"): the Graph
  * emulator's demo app. Injected into `loadConfig` so `npm start` and tests can point it at
@@ -10,13 +12,14 @@ export interface SandboxFacebookApp {
   dialogBaseUrl: string;
 }
 
-/**
- * Placeholder until the Graph emulator lands: its demo app's constants will come from
- * `sandbox/graph/demo-world.ts`, and its URLs from where `npm start` serves it.
- */
+/** Where `npm start` serves the Graph emulator: Graph paths and the login dialog alike. */
+export const SANDBOX_GRAPH_PORT = 8788;
+const SANDBOX_GRAPH_URL = `http://127.0.0.1:${SANDBOX_GRAPH_PORT}`;
+
+/** The demo app of `sandbox/graph/demo-world.ts`; its secret is public, as sandbox data is. */
 export const SANDBOX_FACEBOOK_APP: SandboxFacebookApp = {
-  appId: 'sandbox-demo-app',
-  appSecret: 'sandbox-demo-app-secret',
-  graphBaseUrl: 'http://127.0.0.1:8788',
-  dialogBaseUrl: 'http://127.0.0.1:8788',
+  appId: DEMO_APP_ID,
+  appSecret: DEMO_APP_SECRET,
+  graphBaseUrl: SANDBOX_GRAPH_URL,
+  dialogBaseUrl: SANDBOX_GRAPH_URL,
 };

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRelayApp, type RelayApp } from './app.ts';
 import type { RelayConfig } from './config.ts';
+import { scheduleDailyChecks, type Timers } from './facebook/connection/daily-check-schedule.ts';
+import { createFacebookServices, type FacebookServices } from './facebook/facebook-services.ts';
 import { type HttpServer, listen } from './http/listen.ts';
 import type { Logger } from './log.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
+import { deriveKey } from './secrets/derive-key.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -12,24 +15,43 @@ const { version } = JSON.parse(
 export interface RunningRelay extends HttpServer {
   app: RelayApp;
   services: RelayServices;
+  facebook: FacebookServices;
+}
+
+export interface StartRelayOptions {
+  now?: () => Date;
+  /** How the relay reaches Facebook (tests: the Graph emulator needs none of this). */
+  fetch?: typeof fetch;
+  /** For the daily Facebook check. */
+  timers?: Timers;
 }
 
 /**
- * Opens the store (migrating it), then serves the relay until `close()`, which also closes
- * the store.
+ * Opens the store (migrating it), then serves the relay and checks Facebook connections
+ * daily until `close()`, which stops both and closes the store.
  */
 export async function startRelay(
   config: RelayConfig,
   logger: Logger,
-  { now = () => new Date() }: { now?: () => Date } = {},
+  { now = () => new Date(), fetch: fetchImpl = fetch, timers }: StartRelayOptions = {},
 ): Promise<RunningRelay> {
   const services = openRelayServices(config, { now });
   try {
     await reportStartupState(config, services, logger);
+    const facebook = createFacebookServices({
+      facebook: config.facebook,
+      store: services.store,
+      secrets: services.secrets,
+      stateSigningKey: deriveKey(services.relaySecrets.current, 'facebook-oauth-state'),
+      logger,
+      now,
+      fetch: fetchImpl,
+    });
     const app = createRelayApp({
       logger,
       store: services.store,
       sessions: services.sessions,
+      facebook,
       config,
       now,
       version,
@@ -41,12 +63,19 @@ export async function startRelay(
       keyMaterial: services.relaySecrets.source,
       facebookMode: config.facebook.mode,
     });
+    const dailyChecks = scheduleDailyChecks({
+      run: facebook.health.checkAll,
+      logger,
+      ...(timers ? { timers } : {}),
+    });
     return {
       ...server,
       app,
       services,
+      facebook,
       async close(graceMs) {
         await server.close(graceMs);
+        await dailyChecks.stop();
         await services.close();
       },
     };

@@ -1,30 +1,48 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../proxy/config.ts';
 import { createLogger } from '../proxy/log.ts';
+import { SANDBOX_FACEBOOK_APP } from '../proxy/sandbox-facebook-app.ts';
 import { startRelay } from '../proxy/start-relay.ts';
-import { DEMO_REST_API_KEY } from '../sandbox/braze/demo.ts';
+import { DEMO_REST_API_KEY, DEMO_SEGMENT, DEMO_WORKSPACE_ID } from '../sandbox/braze/demo.ts';
 import { startBrazeEmulator } from '../sandbox/braze/start.ts';
+import { startGraphEmulator } from '../sandbox/graph/start.ts';
+import { ensureDemoWorkspace } from './demo-workspace.ts';
 
 /**
- * `npm start`: the whole product on one machine with no configuration — the relay, and
- * (as they land) the sandbox emulators standing in for Meta and Braze.
+ * `npm start`: the whole product on one machine with no configuration — the sandbox
+ * emulators standing in for Meta and Braze, then the relay pointed at them.
  */
-const config = loadConfig();
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+const graph = await startGraphEmulator({ port: port('GRAPH_PORT', 8788) });
+const braze = await startBrazeEmulator({
+  restPort: port('BRAZE_REST_PORT', 8791),
+  dashboardPort: port('BRAZE_DASHBOARD_PORT', 8792),
+});
+const config = loadConfig(process.env, {
+  sandboxApp: { ...SANDBOX_FACEBOOK_APP, graphBaseUrl: graph.url, dialogBaseUrl: graph.url },
+});
 const logger = createLogger({ level: config.logLevel });
 const relay = await startRelay(config, logger);
-const braze = await startBrazeEmulator({
-  restPort: Number(process.env.BRAZE_REST_PORT ?? 8791),
-  dashboardPort: Number(process.env.BRAZE_DASHBOARD_PORT ?? 8792),
-});
+const demo = await ensureDemoWorkspace(relay.services.store);
+
+const segmentPage = (segment: { internalId: string }) =>
+  `${braze.dashboardUrl}/engagement/segmenter/edit/${segment.internalId}/${DEMO_WORKSPACE_ID}`;
 
 process.stdout.write(
   [
     '',
     'Audience Relay is running.',
-    `  Relay:              ${relay.url}  (health: ${relay.url}/healthz)`,
-    `  Braze dashboard:    ${braze.dashboardUrl}  (segment pages)`,
-    `  Braze REST API:     ${braze.restUrl}  (key: ${DEMO_REST_API_KEY})`,
-    `  Extension to load:  ${resolve('.output/chrome-mv3-dev')}  (chrome://extensions → Load unpacked)`,
+    `  Relay:                ${relay.url}  (health: ${relay.url}/healthz, API: ${relay.url}/v1/openapi.json)`,
+    `  Demo workspace key:   ${demo.adminKey}  (admin of "${demo.workspace.name}"; a new one each start)`,
+    `  Extension to load:    ${resolve('.output/chrome-mv3-dev')}  (chrome://extensions → Load unpacked)`,
+    `  Meta Graph sandbox:   ${graph.url}  (OAuth dialog, Graph API, control API at /__sandbox/)`,
+    `  Braze dashboard:      ${braze.dashboardUrl}/engagement/segmenter/segmenter/${DEMO_WORKSPACE_ID}`,
+    `  A segment page:       ${segmentPage(DEMO_SEGMENT.vip)}`,
+    `  Braze REST API:       ${braze.restUrl}  (key: ${DEMO_REST_API_KEY})`,
+    config.facebook.mode === 'sandbox'
+      ? '  Facebook:             SANDBOX MODE — no Facebook app configured, using the emulator above.'
+      : `  Facebook:             app ${config.facebook.appId} at ${config.facebook.graphBaseUrl}`,
     'Press Ctrl-C to stop.',
     '',
   ].join('\n'),
@@ -34,7 +52,7 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await Promise.all([relay.close(), braze.close()]);
+  await Promise.all([relay.close(), braze.close(), graph.close()]);
   process.exit(0);
 };
 process.on('SIGINT', stop);

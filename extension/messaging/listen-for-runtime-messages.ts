@@ -1,20 +1,28 @@
 import { type Browser, browser } from 'wxt/browser';
 import {
+  EXTENSION_PAGE_MESSAGES,
   type MessageReply,
   type RuntimeMessage,
   type RuntimeMessageOf,
   type RuntimeMessageType,
+  type RuntimeMessageValues,
   runtimeMessageSchema,
 } from './runtime-messages.ts';
 
 export type MessageSender = Browser.runtime.MessageSender;
 
-/** One handler per message type; throwing refuses the message with the error's text. */
+/**
+ * One handler per message type; what it resolves with is the reply's `value`, and throwing
+ * refuses the message with the error's text.
+ */
 export type RuntimeMessageHandlers = {
-  [T in RuntimeMessageType]: (message: RuntimeMessageOf<T>, sender: MessageSender) => Promise<void>;
+  [T in RuntimeMessageType]: (
+    message: RuntimeMessageOf<T>,
+    sender: MessageSender,
+  ) => Promise<RuntimeMessageValues[T]>;
 };
 
-type Runtime = Pick<typeof browser.runtime, 'id' | 'onMessage'>;
+type Runtime = Pick<typeof browser.runtime, 'id' | 'onMessage' | 'getURL'>;
 
 /**
  * Answers runtime messages from this extension's own scripts: each is parsed against the
@@ -36,8 +44,12 @@ export function listenForRuntimeMessages(
       sendResponse({ ok: false, error: 'The message is not one the extension understands.' });
       return false;
     }
+    if (EXTENSION_PAGE_MESSAGES.has(parsed.data.type) && !fromExtensionPage(sender, runtime)) {
+      sendResponse({ ok: false, error: 'Only the extension’s own pages may send this message.' });
+      return false;
+    }
     dispatch(handlers, parsed.data, sender).then(
-      () => sendResponse({ ok: true }),
+      (value) => sendResponse({ ok: true, value }),
       (error: unknown) =>
         sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
@@ -48,15 +60,20 @@ export function listenForRuntimeMessages(
   return () => runtime.onMessage.removeListener(listener);
 }
 
+/** A page of this extension (options, popup), as opposed to a content script in a web page. */
+function fromExtensionPage(sender: MessageSender, runtime: Runtime): boolean {
+  return sender.url?.startsWith(runtime.getURL('/')) ?? false;
+}
+
 // Async so that a handler throwing synchronously still becomes a refusal.
 async function dispatch(
   handlers: RuntimeMessageHandlers,
   message: RuntimeMessage,
   sender: MessageSender,
-): Promise<void> {
+): Promise<unknown> {
   const handler = handlers[message.type] as (
     message: RuntimeMessage,
     sender: MessageSender,
-  ) => Promise<void>;
+  ) => Promise<unknown>;
   return handler(message, sender);
 }

@@ -24,3 +24,8 @@ export const API_IDENTIFIER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 /** Longest segment name accepted; far above anything a dashboard shows. */
 export const MAX_SEGMENT_NAME = 1000;
+
+/** Whether two locations are the same segment page (host, segment and workspace). */
+export function isSameLocation(a: SegmentLocation, b: SegmentLocation): boolean {
+  return a.host === b.host && a.segmentId === b.segmentId && a.workspaceId === b.workspaceId;
+}

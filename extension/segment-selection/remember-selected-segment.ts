@@ -1,6 +1,7 @@
 import type { MessageSender } from '../messaging/listen-for-runtime-messages.ts';
 import type { RuntimeMessageOf } from '../messaging/runtime-messages.ts';
 import { parseSegmentUrl } from '../segment-page/parse-segment-url.ts';
+import { isSameLocation } from '../segment-page/segment.ts';
 import { selectedSegmentItem } from './selected-segment-storage.ts';
 
 export interface RememberSelectedSegmentOptions {
@@ -27,11 +28,7 @@ export function rememberSelectedSegment({
     // so it misses the dashboard's pushState navigations.
     const tabUrl = sender.tab?.url;
     const page = tabUrl ? parseSegmentUrl(tabUrl, { allowSandbox }) : null;
-    if (
-      page?.host !== segment.host ||
-      page.segmentId !== segment.segmentId ||
-      page.workspaceId !== segment.workspaceId
-    ) {
+    if (!page || !isSameLocation(page, segment)) {
       throw new Error('The segment does not match the page that sent it.');
     }
     await selectedSegmentItem(tabId).setValue({ ...segment, selectedAt: now().toISOString() });

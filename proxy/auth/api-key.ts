@@ -1,28 +1,19 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { API_KEY_PREFIX } from '../../shared/relay-api/api-key-format.ts';
 
-/**
- * Workspace keys look like `ar_live_<key id>_<secret>`: the prefix lets secret scanners and
- * people recognise one, the id finds the stored hash without a scan, and only the secret's
- * scrypt hash is ever stored.
- */
-export const API_KEY_PREFIX = 'ar_live_';
-const API_KEY = /^ar_live_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
+// The key format lives in shared/ (the extension checks pasted keys); the relay's code keeps
+// importing it from here.
+export {
+  API_KEY_PREFIX,
+  type ApiKeyParts,
+  parseApiKey,
+} from '../../shared/relay-api/api-key-format.ts';
 
-export interface ApiKeyParts {
-  keyId: string;
-  secret: string;
-}
-
+/** A new workspace key (format in `shared/relay-api/api-key-format.ts`). */
 export function generateApiKey(random: (bytes: number) => Buffer = randomBytes) {
   const keyId = random(8).toString('hex');
   const secret = random(32).toString('base64url');
   return { keyId, secret, apiKey: `${API_KEY_PREFIX}${keyId}_${secret}` };
-}
-
-/** The id and secret of a presented key, or undefined when it is not shaped like one. */
-export function parseApiKey(presented: string): ApiKeyParts | undefined {
-  const match = API_KEY.exec(presented.trim());
-  return match?.[1] && match[2] ? { keyId: match[1], secret: match[2] } : undefined;
 }
 
 /**

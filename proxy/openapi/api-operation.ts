@@ -15,6 +15,8 @@ export interface ApiOperation {
   /** `public`: no session; `session`: any role; `admin`: admins only (marketers get 403). */
   access: 'public' | 'session' | 'admin';
   pathParams?: Record<string, string>;
+  /** Optional query parameters: name → description. */
+  queryParams?: Record<string, string>;
   requestBody?: z.ZodType;
   responses: Record<number, { description: string; body?: z.ZodType }>;
 }

@@ -24,6 +24,15 @@ const ERROR_RESPONSES = {
 } as const;
 const use = (name: keyof typeof ERROR_RESPONSES) => ({ $ref: `#/components/responses/${name}` });
 
+const parameters = (described: Record<string, string> = {}, where: 'path' | 'query') =>
+  Object.entries(described).map(([name, description]) => ({
+    name,
+    in: where,
+    required: where === 'path',
+    description,
+    schema: { type: 'string' },
+  }));
+
 function operationObject(operation: ApiOperation) {
   const responses: Record<string, object> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
@@ -48,15 +57,12 @@ function operationObject(operation: ApiOperation) {
     ...(operation.description ? { description: operation.description } : {}),
     security: operation.access === 'public' ? [] : [{ session: [] }],
     ...(operation.access === 'admin' ? { 'x-required-role': 'admin' } : {}),
-    ...(operation.pathParams
+    ...(operation.pathParams || operation.queryParams
       ? {
-          parameters: Object.entries(operation.pathParams).map(([name, description]) => ({
-            name,
-            in: 'path',
-            required: true,
-            description,
-            schema: { type: 'string' },
-          })),
+          parameters: [
+            ...parameters(operation.pathParams, 'path'),
+            ...parameters(operation.queryParams, 'query'),
+          ],
         }
       : {}),
     ...(operation.requestBody

@@ -1,5 +1,7 @@
 import type { ApiKeyRepository } from './api-keys.ts';
 import type { EncryptionKeyRepository } from './encryption-keys.ts';
+import type { FacebookConnectionRepository } from './facebook-connections.ts';
+import type { OAuthStateRepository } from './oauth-states.ts';
 import type { SecretRepository } from './secrets.ts';
 import type { WorkspaceRepository } from './workspaces.ts';
 
@@ -13,5 +15,7 @@ export interface RelayStore {
   apiKeys: ApiKeyRepository;
   encryptionKeys: EncryptionKeyRepository;
   secrets: SecretRepository;
+  facebookConnections: FacebookConnectionRepository;
+  oauthStates: OAuthStateRepository;
   close(): Promise<void>;
 }

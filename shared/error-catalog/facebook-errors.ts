@@ -113,14 +113,63 @@ export const FACEBOOK_ERRORS = {
   facebook_app_secret_mismatch: facebook('reauthorize', {
     title: "Relay's Facebook app settings are wrong",
     explanation:
-      "Facebook rejected the signature the relay adds to every call (appsecret_proof). This usually means the relay's FACEBOOK_APP_SECRET does not belong to the app the connection was made with.",
+      "Facebook rejected the relay's proof that it acts for its Facebook app: the app secret itself, or the signature made from it on every call (appsecret_proof). This usually means the relay's FACEBOOK_APP_SECRET does not belong to FACEBOOK_APP_ID, or to the app the connection was made with.",
     steps: [
       'The relay operator checks that FACEBOOK_APP_ID and FACEBOOK_APP_SECRET belong to the same Facebook app, and restarts the relay.',
       RECONNECT,
     ],
-    graph: [{ code: 104 }],
+    graph: [{ code: 104 }, { code: 1, messageIncludes: 'client secret' }],
   }),
 
+  facebook_consent_denied: facebook('reauthorize', {
+    httpStatus: 400,
+    title: 'Facebook connection cancelled',
+    explanation:
+      'The Facebook window was closed or Cancel was chosen, so Facebook gave the relay no access and nothing was connected.',
+    steps: [
+      "Choose Connect Facebook again in the extension's options and approve every permission asked for.",
+    ],
+  }),
+  facebook_oauth_code_used: facebook('reauthorize', {
+    httpStatus: 409,
+    title: 'Facebook sign-in already used',
+    explanation:
+      'Facebook gives each sign-in a one-time code, and this one was already exchanged. This happens when the same answer is sent twice, for example after a retry.',
+    steps: [
+      "Check the Facebook status in the extension's options: the connection may already be in place.",
+      'If it is not, choose Connect Facebook again.',
+    ],
+    graph: [{ code: 100, subcode: 36009 }],
+  }),
+  facebook_oauth_code_expired: facebook('reauthorize', {
+    httpStatus: 400,
+    title: 'Facebook sign-in expired',
+    explanation:
+      'The one-time code Facebook gave at sign-in expires after a few minutes, and it expired before the relay could use it.',
+    steps: ["Choose Connect Facebook again in the extension's options and finish it in one go."],
+    graph: [{ code: 100, subcode: 36007 }],
+  }),
+  facebook_oauth_redirect_mismatch: facebook('reauthorize', {
+    httpStatus: 400,
+    title: "Facebook app doesn't know this extension",
+    explanation:
+      "Facebook refused the sign-in because the extension's redirect address is not exactly one of the Valid OAuth Redirect URIs of the relay's Facebook app.",
+    steps: [
+      "The relay operator adds the extension's redirect address (https://<extension-id>.chromiumapp.org/) under Facebook Login → Settings → Valid OAuth Redirect URIs of the app.",
+      'Then choose Connect Facebook again.',
+    ],
+    graph: [{ code: 100, subcode: 36008 }],
+  }),
+  facebook_token_wrong_app: facebook('reauthorize', {
+    httpStatus: 400,
+    title: 'Token made for another Facebook app',
+    explanation:
+      "The token was issued to a different Facebook app than the relay's, so the relay cannot use it: Facebook would refuse every call the relay signs with it.",
+    steps: [
+      "In Business settings → System users, generate the token for the relay's app (the operator knows its name), with the ads_management permission.",
+      'Paste the new token.',
+    ],
+  }),
   // ── terms ──────────────────────────────────────────────────────────────────────────────
   facebook_terms: facebook('terms', {
     title: 'Facebook terms not accepted',
@@ -205,6 +254,14 @@ export const FACEBOOK_ERRORS = {
       'If it was deleted on purpose, choose another audience or let the export create a new one.',
     ],
     graph: [{ code: 100, subcode: 33 }, { code: 1487366 }, { code: 1487301 }],
+  }),
+
+  facebook_ad_account_not_visible: facebook('access', {
+    httpStatus: 400,
+    title: 'Ad account not available',
+    explanation:
+      'The Facebook connection of this workspace cannot see ad account {adAccountId}, so the workspace cannot use it.',
+    steps: [BUSINESS_ACCESS, "Then open the extension's options and choose the ad accounts again."],
   }),
 
   // ── integrity ──────────────────────────────────────────────────────────────────────────

@@ -104,6 +104,41 @@ export const RELAY_ERRORS = {
       'If the data really needs to be this big, ask the relay operator to raise the limit.',
     ],
   },
+  oauth_state_invalid: {
+    httpStatus: 400,
+    title: 'Facebook sign-in not recognised',
+    explanation:
+      'The answer from the Facebook sign-in window does not belong to a sign-in this workspace started. It may be incomplete, altered, or from a sign-in started in another workspace.',
+    steps: ["Start again with Connect Facebook in the extension's options."],
+  },
+  oauth_state_expired: {
+    httpStatus: 400,
+    title: 'Facebook sign-in took too long',
+    explanation:
+      'A Facebook sign-in must be completed within 10 minutes of starting it, for safety. This one was started longer ago than that.',
+    steps: [
+      "Start again with Connect Facebook in the extension's options, and finish it in one go.",
+    ],
+  },
+  oauth_state_used: {
+    httpStatus: 409,
+    title: 'Facebook sign-in already completed',
+    explanation:
+      'This Facebook sign-in has already been used once. Each sign-in can complete only one connection, so a repeated or replayed answer is refused.',
+    steps: [
+      "Check the Facebook status in the extension's options: the connection may already be in place.",
+      'If it is not, start again with Connect Facebook.',
+    ],
+  },
+  oauth_redirect_mismatch: {
+    httpStatus: 400,
+    title: 'Facebook sign-in returned to the wrong place',
+    explanation:
+      'The Facebook sign-in came back to a different address than the one it was started for, so the relay will not use it.',
+    steps: [
+      "Start again with Connect Facebook in the extension's options, from the same browser and extension.",
+    ],
+  },
   unreadable_file: {
     httpStatus: 422,
     title: 'File not readable as a user list',

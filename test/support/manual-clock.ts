@@ -11,3 +11,13 @@ export function manualClock(start = new Date('2026-11-22T12:00:00Z')) {
 
 export const MINUTE = 60_000;
 export const DAY = 24 * 60 * MINUTE;
+
+/** A sleep that moves a manual clock instead of waiting, writing down each pause. */
+export function sleepOnClock(clock = manualClock()) {
+  const sleeps: number[] = [];
+  const sleep = async (ms: number) => {
+    sleeps.push(ms);
+    clock.advance(ms);
+  };
+  return { clock, sleeps, sleep };
+}

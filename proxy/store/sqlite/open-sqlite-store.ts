@@ -2,8 +2,10 @@ import type { RelayStore } from '../store.ts';
 import { sqliteApiKeys } from './api-keys.ts';
 import { openDatabase } from './database.ts';
 import { sqliteEncryptionKeys } from './encryption-keys.ts';
+import { sqliteFacebookConnections } from './facebook-connections.ts';
 import { type Migration, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { sqliteOAuthStates } from './oauth-states.ts';
 import { sqliteSecrets } from './secrets.ts';
 import { sqliteWorkspaces } from './workspaces.ts';
 
@@ -31,6 +33,8 @@ export function openSqliteStore({
     apiKeys: sqliteApiKeys(db),
     encryptionKeys: sqliteEncryptionKeys(db),
     secrets: sqliteSecrets(db),
+    facebookConnections: sqliteFacebookConnections(db),
+    oauthStates: sqliteOAuthStates(db),
     async close() {
       if (db.isOpen) db.close();
     },

@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 import { DEV_EXTENSION_ID } from '../../../shared/dev-extension-key.ts';
 
 /** `npm run build:dev` output: the only build that carries the fixed dev extension id. */
@@ -13,6 +19,11 @@ export interface ExtensionBrowser {
   /** The extension's background service worker, for reading its storage. */
   serviceWorker: Worker;
   extensionId: string;
+  /**
+   * Opens the toolbar popup over the window's active tab, as a click on the extension's
+   * button does, and resolves with it once it has loaded. Close it before opening another.
+   */
+  openPopup(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -50,6 +61,8 @@ export async function launchExtension({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // A loopback DevTools port as well as Playwright's pipe: see `openPopup`.
+        '--remote-debugging-port=0',
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
       ],
@@ -58,7 +71,9 @@ export async function launchExtension({
     await discard();
     throw error;
   }
+  const devToolsConnections = new Set<Browser>();
   const close = async () => {
+    await Promise.all([...devToolsConnections].map((connection) => connection.close()));
     await context.close();
     await discard();
   };
@@ -70,7 +85,9 @@ export async function launchExtension({
         `The extension loaded as ${extensionId}, not ${DEV_EXTENSION_ID}: is ${extensionDir} a dev build?`,
       );
     }
-    return { context, serviceWorker, extensionId, close };
+    const openPopup = () =>
+      openActionPopup({ profile, serviceWorker, extensionId, connections: devToolsConnections });
+    return { context, serviceWorker, extensionId, openPopup, close };
   } catch (error) {
     await close();
     throw error;
@@ -83,4 +100,51 @@ async function extensionServiceWorker(context: BrowserContext): Promise<Worker> 
     context.serviceWorkers().find(isExtension) ??
     (await context.waitForEvent('serviceworker', { predicate: isExtension }))
   );
+}
+
+interface PopupOptions {
+  profile: string;
+  serviceWorker: Worker;
+  extensionId: string;
+  /** Open DevTools connections, each closed with its popup (or with the browser). */
+  connections: Set<Browser>;
+}
+
+/**
+ * Playwright does not attach to action popups, and a DevTools connection only sees the
+ * popups open when it connects: so each popup gets its own connection, over the loopback
+ * port the browser was started with, made once the popup exists.
+ */
+async function openActionPopup({
+  profile,
+  serviceWorker,
+  extensionId,
+  connections,
+}: PopupOptions): Promise<Page> {
+  await serviceWorker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }
+    ).chrome.action.openPopup(),
+  );
+  const [port] = (await readFile(join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const connection = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const popup = connection
+      .contexts()
+      .flatMap((context) => context.pages())
+      .find((page) => page.url() === popupUrl);
+    if (popup) {
+      connections.add(connection);
+      popup.once('close', () => {
+        connections.delete(connection);
+        void connection.close();
+      });
+      await popup.waitForLoadState();
+      return popup;
+    }
+    await connection.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('The toolbar popup did not open.');
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../proxy/config.ts';
+import { SANDBOX_GRAPH_PORT } from '../../../proxy/sandbox-facebook-app.ts';
+import { DEMO_APP_ID, DEMO_APP_SECRET } from '../../../sandbox/graph/demo-world.ts';
 import { DEV_EXTENSION_ID } from '../../../shared/dev-extension-key.ts';
 
 const sandboxApp = {
@@ -127,5 +129,17 @@ describe('loadConfig', () => {
       /FACEBOOK_APP_ID, FACEBOOK_APP_SECRET: set both/,
     );
     expect(() => loadConfig({ FACEBOOK_APP_SECRET: 'secret' })).toThrow(/set both/);
+  });
+});
+
+describe('sandbox mode', () => {
+  it("uses the Graph emulator's demo app when no Facebook app is configured", () => {
+    expect(loadConfig({}).facebook).toMatchObject({
+      mode: 'sandbox',
+      appId: DEMO_APP_ID,
+      appSecret: DEMO_APP_SECRET,
+      graphBaseUrl: `http://127.0.0.1:${SANDBOX_GRAPH_PORT}`,
+      dialogBaseUrl: `http://127.0.0.1:${SANDBOX_GRAPH_PORT}`,
+    });
   });
 });

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../proxy/cli/run-cli.ts';
+import { DEMO_SYSTEM_USER_TOKEN } from '../../../../sandbox/graph/demo-world.ts';
+import { useRelayWithGraph } from '../support/relay-with-graph.ts';
 import { startTestRelay, stopTestRelays } from '../support/test-relay.ts';
 
 afterEach(stopTestRelays);
+const startRelayWithGraph = useRelayWithGraph();
 
 const FACEBOOK_TOKEN = 'EAAGm0PX4ZCpsBAPlaintextFacebookTokenThatMustNeverBeOnDisk';
 const BRAZE_KEY = 'braze-rest-key-9f8e7d6c-5b4a-4321-8765-0123456789ab';
@@ -60,6 +63,31 @@ describe('secrets at rest', () => {
     expect(await relay.services.secrets.get(globex.id, 'facebook.user_token')).toBeUndefined();
     expect(await relay.services.secrets.delete(globex.id, 'facebook.user_token')).toBe(false);
     expect(await relay.services.secrets.get(acme.id, 'facebook.user_token')).toBe(FACEBOOK_TOKEN);
+  });
+});
+
+describe('Facebook tokens at rest', () => {
+  it('are nowhere readable in the data directory or the logs once connected', async () => {
+    const relay = await startRelayWithGraph();
+    const { adminToken } = await relay.workspaceWithUsers('Acme');
+    await relay.connectFacebook(adminToken);
+    await relay.call('/v1/facebook/system-user-token', {
+      method: 'PUT',
+      token: adminToken,
+      body: { token: DEMO_SYSTEM_USER_TOKEN },
+    });
+    expect((await relay.status(adminToken)).tokenInUse).toBe('system_user');
+    // Every token the emulator ever issued: the code's, the long-lived one, the seeded ones.
+    const issued = [...relay.world.tokens.keys()];
+    expect(issued.length).toBeGreaterThanOrEqual(4);
+    const whileRunning = dataDirBytes(relay.dataDir);
+    await relay.relay.close();
+    const logs = relay.logLines.join('\n');
+    expect(logs).toContain('/v1/facebook/oauth/complete');
+    for (const bytes of [whileRunning, dataDirBytes(relay.dataDir), logs]) {
+      for (const token of issued) expect(bytes).not.toContain(token.slice(8, 40));
+    }
+    expect(whileRunning).toContain('facebook.system_user_token');
   });
 });
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createWorkspaceAdmin } from '../../../../proxy/auth/workspace-admin.ts';
 import { loadConfig } from '../../../../proxy/config.ts';
+import type { Timers } from '../../../../proxy/facebook/connection/daily-check-schedule.ts';
 import { createLogger } from '../../../../proxy/log.ts';
 import { type RunningRelay, startRelay } from '../../../../proxy/start-relay.ts';
 import { manualClock } from '../../../support/manual-clock.ts';
@@ -18,15 +19,21 @@ export interface TestRelayOptions {
   /** Extra environment; the data dir defaults to a fresh temp dir, the port to 0. */
   env?: Record<string, string>;
   clock?: ReturnType<typeof manualClock>;
+  /** For the relay's scheduled work (the daily Facebook check); real timers by default. */
+  timers?: Timers;
 }
 
 /** The real relay (`startRelay`) over real HTTP on 127.0.0.1:0, with helpers to drive it. */
-export async function startTestRelay({ env = {}, clock = manualClock() }: TestRelayOptions = {}) {
+export async function startTestRelay({
+  env = {},
+  clock = manualClock(),
+  timers,
+}: TestRelayOptions = {}) {
   const dataDir = env.RELAY_DATA_DIR ?? join(tempDir(), 'data');
   const config = loadConfig({ RELAY_DATA_DIR: dataDir, RELAY_PORT: '0', ...env });
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logLines.push(line) });
-  const relay = await startRelay(config, logger, { now: clock.now });
+  const relay = await startRelay(config, logger, { now: clock.now, ...(timers ? { timers } : {}) });
   running.push(relay);
   const admin = createWorkspaceAdmin({ store: relay.services.store, now: clock.now });
 

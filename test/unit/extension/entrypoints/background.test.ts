@@ -20,6 +20,13 @@ function send(message: unknown) {
   });
 }
 
+function sendFromOptionsPage(message: unknown) {
+  return new Promise((resolve) => {
+    const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    void fakeBrowser.runtime.onMessage.trigger(message, sender, resolve);
+  });
+}
+
 describe('background', () => {
   it('remembers the segment a dashboard tab selected', async () => {
     expect(await send({ type: 'segment:selected', segment })).toEqual({ ok: true });
@@ -33,5 +40,17 @@ describe('background', () => {
     });
     expect(reply).toMatchObject({ ok: false });
     expect(await selectedSegmentItem(3).getValue()).toBeNull();
+  });
+
+  it('answers the options page about the relay: none configured yet', async () => {
+    expect(await sendFromOptionsPage({ type: 'relay:status' })).toEqual({ ok: true, value: null });
+    expect(await sendFromOptionsPage({ type: 'relay:forget' })).toEqual({ ok: true });
+  });
+
+  it('does not let a dashboard tab change the relay', async () => {
+    const apiKey = `ar_live_0123456789abcdef_${'A'.repeat(43)}`;
+    const reply = await send({ type: 'relay:configure', url: 'https://evil.example', apiKey });
+    expect(reply).toMatchObject({ ok: false });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });

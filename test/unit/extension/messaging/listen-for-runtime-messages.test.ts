@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   listenForRuntimeMessages,
   type MessageSender,
+  type RuntimeMessageHandlers,
 } from '../../../../extension/messaging/listen-for-runtime-messages.ts';
 import type { MessageReply } from '../../../../extension/messaging/runtime-messages.ts';
 import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
@@ -27,18 +28,94 @@ async function deliver(message: unknown, sender: MessageSender = { id: fakeBrows
   return reply;
 }
 
+const OPTIONS_PAGE = `chrome-extension://${fakeBrowser.runtime.id}/options.html`;
+const fromOptionsPage: MessageSender = { id: fakeBrowser.runtime.id, url: OPTIONS_PAGE };
+const fromContentScript: MessageSender = {
+  id: fakeBrowser.runtime.id,
+  tab: { id: 7 } as never,
+  url: 'https://dashboard-01.braze.com/engagement/segmenter/edit/x/y',
+};
+const API_KEY = `ar_live_0123456789abcdef_${'A'.repeat(43)}`;
+
+/** Handlers that record their calls and answer nothing, unless replaced. */
+function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessageHandlers {
+  return {
+    'segment:selected': vi.fn(async () => {}),
+    'relay:configure': vi.fn(async () => ({
+      ok: false as const,
+      failure: { kind: 'unreachable' as const, reason: 'network' as const },
+    })),
+    'relay:status': vi.fn(async () => null),
+    'relay:forget': vi.fn(async () => {}),
+    ...replaced,
+  };
+}
+
 function listen() {
-  const selected = vi.fn(async () => {});
-  const stop = listenForRuntimeMessages({ 'segment:selected': selected });
-  return { selected, stop };
+  const all = handlers();
+  const stop = listenForRuntimeMessages(all);
+  return { selected: all['segment:selected'], all, stop };
 }
 
 describe('listenForRuntimeMessages', () => {
   it('hands a valid message to its handler and replies ok', async () => {
     const { selected } = listen();
-    const sender = { id: fakeBrowser.runtime.id, tab: { id: 7 } as never, url: 'https://x' };
+    const sender = fromContentScript;
     expect(await deliver({ type: 'segment:selected', segment }, sender)).toEqual({ ok: true });
     expect(selected).toHaveBeenCalledExactlyOnceWith({ type: 'segment:selected', segment }, sender);
+  });
+
+  it('replies with what the handler resolved with', async () => {
+    const connection = {
+      url: 'https://relay.example.com',
+      keyId: '0123456789abcdef',
+      status: { state: 'failed', failure: { kind: 'unreachable', reason: 'timeout' } },
+    };
+    listenForRuntimeMessages(handlers({ 'relay:status': async () => connection as never }));
+    expect(await deliver({ type: 'relay:status' }, fromOptionsPage)).toEqual({
+      ok: true,
+      value: connection,
+    });
+  });
+
+  it('checks and normalises relay settings before the handler sees them', async () => {
+    const { all } = listen();
+    const message = { type: 'relay:configure', url: ' relay.example.com/ ', apiKey: API_KEY };
+    await deliver(message, fromOptionsPage);
+    expect(all['relay:configure']).toHaveBeenCalledExactlyOnceWith(
+      { type: 'relay:configure', url: 'https://relay.example.com', apiKey: API_KEY },
+      fromOptionsPage,
+    );
+  });
+
+  it.each([
+    ['an address that is not http(s)', { url: 'ftp://relay.example.com', apiKey: API_KEY }],
+    ['a remote http:// address', { url: 'http://relay.example.com', apiKey: API_KEY }],
+    ['a key of the wrong shape', { url: 'https://relay.example.com', apiKey: 'ar_live_x' }],
+    ['no key', { url: 'https://relay.example.com' }],
+  ])('refuses relay settings with %s', async (_, settings) => {
+    const { all } = listen();
+    const reply = await deliver({ type: 'relay:configure', ...settings }, fromOptionsPage);
+    expect(reply).toMatchObject({ ok: false });
+    expect(all['relay:configure']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['relay:configure', { url: 'https://relay.example.com', apiKey: API_KEY }],
+    ['relay:status', {}],
+    ['relay:forget', {}],
+  ] as const)('takes %s from the extension’s pages only', async (type, fields) => {
+    const { all } = listen();
+    expect(await deliver({ type, ...fields }, fromContentScript)).toEqual({
+      ok: false,
+      error: 'Only the extension’s own pages may send this message.',
+    });
+    expect(await deliver({ type, ...fields }, { id: fakeBrowser.runtime.id })).toMatchObject({
+      ok: false,
+    });
+    expect(all[type]).not.toHaveBeenCalled();
+    expect(await deliver({ type, ...fields }, fromOptionsPage)).toMatchObject({ ok: true });
+    expect(all[type]).toHaveBeenCalledOnce();
   });
 
   it('drops fields the schema does not know', async () => {
@@ -84,11 +161,13 @@ describe('listenForRuntimeMessages', () => {
   });
 
   it('replies with the handler’s error when it refuses', async () => {
-    listenForRuntimeMessages({
-      'segment:selected': async () => {
-        throw new Error('The segment does not match the page that sent it.');
-      },
-    });
+    listenForRuntimeMessages(
+      handlers({
+        'segment:selected': async () => {
+          throw new Error('The segment does not match the page that sent it.');
+        },
+      }),
+    );
     expect(await deliver({ type: 'segment:selected', segment })).toEqual({
       ok: false,
       error: 'The segment does not match the page that sent it.',
@@ -96,11 +175,13 @@ describe('listenForRuntimeMessages', () => {
   });
 
   it('replies with an error when a handler throws synchronously', async () => {
-    listenForRuntimeMessages({
-      'segment:selected': (() => {
-        throw new Error('boom');
-      }) as never,
-    });
+    listenForRuntimeMessages(
+      handlers({
+        'segment:selected': (() => {
+          throw new Error('boom');
+        }) as never,
+      }),
+    );
     expect(await deliver({ type: 'segment:selected', segment })).toEqual({
       ok: false,
       error: 'boom',

@@ -189,3 +189,144 @@ describe('encryption keys and sealed secrets', () => {
     );
   });
 });
+
+const facebookToken = (workspaceId: string, kind: 'user' | 'system_user' = 'user') => ({
+  workspaceId,
+  kind,
+  facebookUserId: '100094271836452',
+  facebookUserName: 'Dana Demo',
+  tokenType: 'USER',
+  scopes: ['ads_management', 'business_management'],
+  expiresAt: at(50),
+  dataAccessExpiresAt: null,
+  connectedAt: at(3),
+  checkedAt: at(3),
+  invalid: null,
+});
+
+const adAccount = (workspaceId: string, adAccountId: string) => ({
+  workspaceId,
+  adAccountId,
+  name: `Account ${adAccountId}`,
+  businessId: '481203957716254',
+  businessName: 'Northwind',
+  accountStatus: 1,
+  customAudienceTos: null,
+  accessible: true,
+  connectedAt: at(4),
+  checkedAt: null,
+});
+
+describe('Facebook connections', () => {
+  it('keep token descriptions per workspace and kind', async () => {
+    const store = await storeWithWorkspaces();
+    const repository = store.facebookConnections;
+    await repository.putToken(facebookToken('ws_a'));
+    await repository.putToken(facebookToken('ws_a', 'system_user'));
+    expect(await repository.tokens('ws_a')).toEqual([
+      facebookToken('ws_a', 'system_user'),
+      facebookToken('ws_a'),
+    ]);
+    expect(await repository.tokens('ws_b')).toEqual([]);
+    expect(await repository.workspacesWithTokens()).toEqual(['ws_a']);
+    expect(await repository.deleteToken('ws_b', 'user')).toBe(false);
+    expect(await repository.deleteToken('ws_a', 'system_user')).toBe(true);
+    expect((await repository.tokens('ws_a')).map((token) => token.kind)).toEqual(['user']);
+  });
+
+  it('record a check only on the token that was checked', async () => {
+    const store = await storeWithWorkspaces();
+    const repository = store.facebookConnections;
+    await repository.putToken(facebookToken('ws_a'));
+    const invalid = { code: 'facebook_token_expired', message: 'Session has expired', at: at(9) };
+    const stale = { workspaceId: 'ws_a', kind: 'user' as const, connectedAt: at(1) };
+    expect(await repository.recordTokenCheck(stale, { checkedAt: at(9), invalid })).toBe(false);
+    expect((await repository.tokens('ws_a'))[0]?.invalid).toBeNull();
+    const current = { ...stale, connectedAt: at(3) };
+    expect(
+      await repository.recordTokenCheck(current, {
+        checkedAt: at(9),
+        invalid,
+        scopes: ['ads_read'],
+        expiresAt: null,
+      }),
+    ).toBe(true);
+    expect((await repository.tokens('ws_a'))[0]).toMatchObject({
+      checkedAt: at(9),
+      invalid,
+      scopes: ['ads_read'],
+      expiresAt: null,
+      dataAccessExpiresAt: null,
+    });
+    await repository.recordTokenCheck(current, { checkedAt: at(10), invalid: null });
+    expect((await repository.tokens('ws_a'))[0]).toMatchObject({
+      invalid: null,
+      scopes: ['ads_read'],
+    });
+  });
+
+  it('replace the chosen ad accounts as a whole, in the chosen order', async () => {
+    const store = await storeWithWorkspaces();
+    const repository = store.facebookConnections;
+    await repository.replaceAdAccounts('ws_a', [adAccount('ws_a', '2'), adAccount('ws_a', '1')]);
+    await repository.replaceAdAccounts('ws_b', [adAccount('ws_b', '1')]);
+    expect((await repository.adAccounts('ws_a')).map((account) => account.adAccountId)).toEqual([
+      '2',
+      '1',
+    ]);
+    await repository.replaceAdAccounts('ws_a', [adAccount('ws_a', '3')]);
+    expect(await repository.adAccounts('ws_a')).toEqual([adAccount('ws_a', '3')]);
+    expect(await repository.adAccounts('ws_b')).toEqual([adAccount('ws_b', '1')]);
+  });
+
+  it('record what a check saw of accounts still chosen', async () => {
+    const store = await storeWithWorkspaces();
+    const repository = store.facebookConnections;
+    await repository.replaceAdAccounts('ws_a', [adAccount('ws_a', '1')]);
+    const seen = {
+      ...adAccount('ws_a', '1'),
+      name: 'Renamed',
+      customAudienceTos: false,
+      accessible: false,
+      checkedAt: at(20),
+    };
+    await repository.recordAdAccountChecks('ws_a', [seen, { ...adAccount('ws_a', '9') }]);
+    expect(await repository.adAccounts('ws_a')).toEqual([seen]);
+  });
+
+  it('clear a workspace entirely, and only that workspace', async () => {
+    const store = await storeWithWorkspaces();
+    const repository = store.facebookConnections;
+    for (const workspaceId of ['ws_a', 'ws_b']) {
+      await repository.putToken(facebookToken(workspaceId));
+      await repository.replaceAdAccounts(workspaceId, [adAccount(workspaceId, '1')]);
+    }
+    await repository.clear('ws_a');
+    expect(await repository.tokens('ws_a')).toEqual([]);
+    expect(await repository.adAccounts('ws_a')).toEqual([]);
+    expect(await repository.tokens('ws_b')).toHaveLength(1);
+    expect(await repository.adAccounts('ws_b')).toHaveLength(1);
+  });
+});
+
+describe('OAuth states', () => {
+  it('can be used once, and only by their own workspace', async () => {
+    const store = await storeWithWorkspaces();
+    const states = store.oauthStates;
+    await states.create({ id: 's1', workspaceId: 'ws_a', expiresAt: at(10) });
+    expect(await states.use('ws_b', 's1', at(5))).toBe('unknown');
+    expect(await states.use('ws_a', 's1', at(5))).toBe('used-now');
+    expect(await states.use('ws_a', 's1', at(6))).toBe('used-before');
+    expect(await states.use('ws_a', 'nope', at(6))).toBe('unknown');
+  });
+
+  it('are forgotten once expired', async () => {
+    const store = await storeWithWorkspaces();
+    const states = store.oauthStates;
+    await states.create({ id: 'old', workspaceId: 'ws_a', expiresAt: at(10) });
+    await states.create({ id: 'new', workspaceId: 'ws_a', expiresAt: at(30) });
+    await states.deleteExpired(at(20));
+    expect(await states.use('ws_a', 'old', at(21))).toBe('unknown');
+    expect(await states.use('ws_a', 'new', at(21))).toBe('used-now');
+  });
+});

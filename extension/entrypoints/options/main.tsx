@@ -1,0 +1,19 @@
+import '../../ui/theme.css';
+import '../../options/options.css';
+import { render } from 'preact';
+import { OptionsPage } from '../../options/options-page.tsx';
+import { OPTIONS_SECTIONS } from '../../options/options-sections.ts';
+import { browserHostPermissions } from '../../permissions/host-permissions.ts';
+import { backgroundRelay } from '../../ui/background-relay.ts';
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <OptionsPage
+      relay={backgroundRelay}
+      permissions={browserHostPermissions()}
+      sections={OPTIONS_SECTIONS}
+    />,
+    root,
+  );
+}

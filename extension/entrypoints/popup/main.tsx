@@ -1,0 +1,23 @@
+import '../../ui/theme.css';
+import '../../popup/popup.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '../../popup/popup-app.tsx';
+import { sandboxAllowed } from '../../segment-page/dashboard-hosts.ts';
+import { selectedSegmentOfActiveTab } from '../../segment-selection/selected-segment-of-active-tab.ts';
+import { backgroundRelay } from '../../ui/background-relay.ts';
+
+const allowSandbox = sandboxAllowed(import.meta.env.MODE);
+const findSegment = () => selectedSegmentOfActiveTab({ allowSandbox });
+// The popup closes once the settings are open, rather than risk cutting the request short.
+const openOptions = () => {
+  void browser.runtime.openOptionsPage().finally(() => window.close());
+};
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <PopupApp relay={backgroundRelay} findSegment={findSegment} openOptions={openOptions} />,
+    root,
+  );
+}

@@ -1,0 +1,145 @@
+import type { z } from 'zod';
+import { sessionResponse } from '../../shared/relay-api/session.ts';
+import { type WorkspaceResponse, workspaceResponse } from '../../shared/relay-api/workspace.ts';
+import {
+  failureFromErrorResponse,
+  failureFromFetchError,
+  type RelayFailure,
+  type RelayResult,
+} from './relay-failure.ts';
+import { type RelaySettings, workspaceKeyId } from './relay-settings.ts';
+import { memorySessionStore, type SessionStore } from './session-store.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RelayClientOptions {
+  settings: RelaySettings;
+  /** Where the session token lives between calls; in memory unless the settings are saved. */
+  sessions?: SessionStore;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+  /** How long one HTTP call may take before the relay counts as unreachable. */
+  timeoutMs?: number;
+  /** A session this close to its expiry is replaced before use rather than sent. */
+  refreshBeforeMs?: number;
+}
+
+/** The relay's `/v1` API, signed in with the workspace key. Every call resolves to a result. */
+export interface RelayClient {
+  /**
+   * Any session-authenticated call: sends `body` as JSON and checks the answer with
+   * `schema`. A 401 (the session ended early) starts a new session and retries once.
+   */
+  request<T>(
+    method: HttpMethod,
+    path: `/v1/${string}`,
+    schema: z.ZodType<T, unknown>,
+    body?: unknown,
+  ): Promise<RelayResult<T>>;
+  /** `GET /v1/workspace`: the key's workspace and role. */
+  workspace(): Promise<RelayResult<WorkspaceResponse>>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_REFRESH_BEFORE_MS = 60_000;
+
+/** For the background service worker only: pages reach the relay through its messages. */
+export function createRelayClient({
+  settings,
+  sessions = memorySessionStore(),
+  fetch = (input, init) => globalThis.fetch(input, init),
+  now = () => new Date(),
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  refreshBeforeMs = DEFAULT_REFRESH_BEFORE_MS,
+}: RelayClientOptions): RelayClient {
+  const keyId = workspaceKeyId(settings.apiKey) ?? '';
+
+  const send = async <T>(
+    method: HttpMethod,
+    path: string,
+    schema: z.ZodType<T, unknown>,
+    { token, body }: { token?: string; body?: unknown },
+  ): Promise<RelayResult<T>> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    let status: number;
+    let text: string;
+    try {
+      const response = await fetch(`${settings.url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      return fail(failureFromFetchError(error));
+    }
+    const json = parseJson(text);
+    if (status < 200 || status > 299) return fail(failureFromErrorResponse(status, json));
+    const parsed = schema.safeParse(json);
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : fail({ kind: 'unexpected-response', status });
+  };
+
+  // Calls made while a session is being started wait for that one instead of starting more.
+  let starting: Promise<RelayResult<string>> | null = null;
+  const startSession = () => {
+    starting ??= (async () => {
+      const started = await send('POST', '/v1/session', sessionResponse, {
+        body: { apiKey: settings.apiKey },
+      });
+      if (!started.ok) {
+        await sessions.clear();
+        return started;
+      }
+      const { token, expiresAt } = started.value;
+      await sessions.set({ relayUrl: settings.url, keyId, token, expiresAt });
+      return { ok: true as const, value: token };
+    })().finally(() => {
+      starting = null;
+    });
+    return starting;
+  };
+
+  const sessionToken = async (): Promise<RelayResult<string>> => {
+    const cached = await sessions.get();
+    const fresh =
+      cached?.relayUrl === settings.url &&
+      cached.keyId === keyId &&
+      Date.parse(cached.expiresAt) - now().getTime() > refreshBeforeMs;
+    return fresh ? { ok: true, value: cached.token } : startSession();
+  };
+
+  const request: RelayClient['request'] = async (method, path, schema, body) => {
+    const token = await sessionToken();
+    if (!token.ok) return token;
+    const first = await send(method, path, schema, { token: token.value, body });
+    if (first.ok || first.failure.kind !== 'unauthenticated') return first;
+    // Revoked key, rotated relay secret, a clock running behind: sign in again, once.
+    await sessions.clear();
+    const again = await startSession();
+    if (!again.ok) return again;
+    return send(method, path, schema, { token: again.value, body });
+  };
+
+  return {
+    request,
+    workspace: () => request('GET', '/v1/workspace', workspaceResponse),
+  };
+}
+
+const fail = (failure: RelayFailure) => ({ ok: false as const, failure });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,45 @@
+import { describeError } from '../../shared/error-catalog.ts';
+import { en } from '../i18n/en.ts';
+import type { RelayFailure } from '../relay/relay-failure.ts';
+
+/** A problem as the pages show it: what happened, why, what to do, and a reference to quote. */
+export interface Explanation {
+  title: string;
+  explanation: string;
+  steps: readonly string[];
+  /** The relay's request id, for its operator. */
+  reference?: string;
+}
+
+/**
+ * Explains a failed relay call: the relay's own refusals by their error-catalog code, the
+ * failures the extension detects itself (no answer, not a relay) from the pages' strings.
+ */
+export function explainRelayFailure(failure: RelayFailure, relayUrl: string): Explanation {
+  switch (failure.kind) {
+    case 'unreachable': {
+      const text = failure.reason === 'timeout' ? en.problems.timeout : en.problems.unreachable;
+      return { ...text, explanation: text.explanation(relayUrl) };
+    }
+    case 'unexpected-response': {
+      const text = en.problems.notARelay;
+      return { ...text, explanation: text.explanation(relayUrl, failure.status) };
+    }
+    default: {
+      const { title, explanation, steps } = describeError(failure.code);
+      return { title, explanation, steps, reference: failure.requestId };
+    }
+  }
+}
+
+/** The browser refused (or the person declined) the permission to contact the relay. */
+export function explainPermissionDenied(relayUrl: string): Explanation {
+  const text = en.problems.permissionDenied;
+  return { ...text, explanation: text.explanation(new URL(relayUrl).origin) };
+}
+
+/** A message to the background failed: no background, or it could not handle the message. */
+export function explainMessageError(detail: string): Explanation {
+  const text = en.problems.extensionNotAnswering;
+  return { ...text, explanation: text.explanation(detail) };
+}

@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import { en } from '../../../../extension/i18n/en.ts';
+import { PopupApp } from '../../../../extension/popup/popup-app.tsx';
+import type { RelayConnection } from '../../../../extension/relay/relay-status.ts';
+import type { SelectedSegment } from '../../../../extension/segment-selection/selected-segment-storage.ts';
+import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
+import {
+  connectedStatus,
+  failedStatus,
+  fakeBackgroundRelay,
+  REVOKED,
+  relayConnection,
+} from '../support/fake-background-relay.ts';
+import { button, click, mount, pageText, settle } from '../support/render-page.ts';
+
+const text = en.popup;
+const segment: SelectedSegment = { ...FIXTURE_SEGMENT, selectedAt: '2026-11-22T10:00:00.000Z' };
+
+let relay: ReturnType<typeof fakeBackgroundRelay>;
+let openOptions: Mock<() => void>;
+
+beforeEach(() => {
+  relay = fakeBackgroundRelay();
+  openOptions = vi.fn();
+});
+
+async function open(
+  saved: RelayConnection | null,
+  findSegment: () => Promise<SelectedSegment | null> = async () => segment,
+) {
+  relay.status.mockResolvedValue({ ok: true, value: saved });
+  await mount(<PopupApp relay={relay} findSegment={findSegment} openOptions={openOptions} />);
+  await settle();
+}
+
+const segmentSection = () => document.querySelector('section[aria-labelledby="segment-heading"]');
+
+describe('the popup', () => {
+  it('says it is checking the relay until the background answers', async () => {
+    relay.status.mockReturnValue(new Promise(() => {}));
+    await mount(
+      <PopupApp relay={relay} findSegment={async () => segment} openOptions={openOptions} />,
+    );
+    expect(document.querySelector('[role="status"]')?.textContent).toBe(en.loading);
+    expect(segmentSection()).toBeNull();
+  });
+
+  it('without a relay, explains what is missing and opens the settings', async () => {
+    await open(null);
+    expect(document.querySelector('h2')?.textContent).toBe(text.setUpHeading);
+    expect(pageText()).toContain(text.setUpText);
+    expect(segmentSection()).toBeNull();
+    await click(button(text.openSettings));
+    expect(openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('shows the relay and the segment chosen in the tab, as text', async () => {
+    await open(relayConnection());
+    const relayState = document.querySelector('[role="status"]')?.textContent;
+    expect(relayState).toContain('Acme Marketing');
+    expect(relayState).toContain(text.connectedTo('relay.example.com'));
+    expect(pageText()).toContain(en.roles.admin.name);
+    const section = segmentSection();
+    expect(section?.querySelector('h2')?.textContent).toBe(text.segmentHeading);
+    const shown = section?.textContent ?? '';
+    for (const value of [
+      segment.name,
+      segment.segmentId,
+      segment.workspaceId,
+      segment.apiIdentifier,
+      segment.host,
+    ]) {
+      expect(shown).toContain(value);
+    }
+  });
+
+  it('renders a hostile segment name as text', async () => {
+    const name = '<img src=x onerror="window.__xss=1">';
+    await open(relayConnection(), async () => ({ ...segment, name }));
+    expect(segmentSection()?.textContent).toContain(name);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('leaves out the API identifier when the page did not show one', async () => {
+    const { apiIdentifier: _, ...withoutIdentifier } = segment;
+    await open(relayConnection(), async () => withoutIdentifier);
+    expect(segmentSection()?.textContent).not.toContain(text.apiIdentifier);
+  });
+
+  it.each([
+    ['no segment was chosen', async () => null],
+    ['the segment cannot be read', async () => Promise.reject(new Error('no tabs'))],
+  ])('says how to choose a segment when %s', async (_, findSegment) => {
+    await open(relayConnection(connectedStatus('marketer')), findSegment);
+    expect(pageText()).toContain(text.noSegment);
+    expect(segmentSection()).toBeNull();
+  });
+
+  it('explains a relay that fails and offers the settings', async () => {
+    await open(relayConnection(failedStatus(REVOKED)));
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain(
+      'Workspace key revoked',
+    );
+    await click(button(text.openSettings));
+    expect(openOptions).toHaveBeenCalledOnce();
+    // The segment is still the tab's: it shows whether or not the relay answers.
+    expect(segmentSection()).not.toBeNull();
+  });
+
+  it('offers the settings from its header once a relay is configured', async () => {
+    await open(relayConnection());
+    await click(button(text.settings));
+    expect(openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('explains a background that does not answer', async () => {
+    relay.status.mockResolvedValue({ ok: false, error: 'No listeners available' });
+    await mount(
+      <PopupApp relay={relay} findSegment={async () => segment} openOptions={openOptions} />,
+    );
+    await settle();
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain(
+      en.problems.extensionNotAnswering.title,
+    );
+  });
+});
