@@ -1,4 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { createFacebookService } from '../facebook/facebook-service.ts';
+import { browserWebAuthFlow } from '../facebook/web-auth-flow.ts';
 import { listenForRuntimeMessages } from '../messaging/listen-for-runtime-messages.ts';
 import { createRelayConnection } from '../relay/relay-connection.ts';
 import { sandboxAllowed } from '../segment-page/dashboard-hosts.ts';
@@ -6,6 +8,10 @@ import { rememberSelectedSegment } from '../segment-selection/remember-selected-
 
 export default defineBackground(() => {
   const relay = createRelayConnection();
+  const facebook = createFacebookService({
+    relay: () => relay.client(),
+    webAuthFlow: browserWebAuthFlow(),
+  });
   listenForRuntimeMessages({
     'segment:selected': rememberSelectedSegment({
       allowSandbox: sandboxAllowed(import.meta.env.MODE),
@@ -13,5 +19,12 @@ export default defineBackground(() => {
     'relay:configure': ({ url, apiKey }) => relay.configure({ url, apiKey }),
     'relay:status': () => relay.status(),
     'relay:forget': () => relay.forget(),
+    'facebook:status': ({ refresh }) => facebook.status({ refresh }),
+    'facebook:connect': () => facebook.connect(),
+    'facebook:ad-accounts': () => facebook.adAccounts(),
+    'facebook:save-ad-accounts': ({ adAccountIds }) => facebook.saveAdAccounts(adAccountIds),
+    'facebook:disconnect': () => facebook.disconnect(),
+    'facebook:use-system-user-token': ({ token }) => facebook.useSystemUserToken(token),
+    'facebook:remove-system-user-token': () => facebook.removeSystemUserToken(),
   });
 });

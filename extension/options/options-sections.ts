@@ -1,8 +1,15 @@
+import type { BackgroundFacebook } from '../ui/background-facebook.ts';
+import { facebookSection } from './facebook/facebook-section.tsx';
 import type { OptionsSection } from './options-section.ts';
 
+export interface OptionsSectionsDeps {
+  facebook: BackgroundFacebook;
+}
+
 /**
- * The options page's sections after "Relay", in page order. Facebook (admin-only), Sources
- * (admin-only) and Consent defaults join here as each one is built; a section that cannot do
- * anything yet is not listed.
+ * The options page's sections after "Relay", in page order. Sources and Consent defaults
+ * join here as each one is built; a section that cannot do anything yet is not listed.
  */
-export const OPTIONS_SECTIONS: readonly OptionsSection[] = [];
+export function optionsSections({ facebook }: OptionsSectionsDeps): readonly OptionsSection[] {
+  return [facebookSection(facebook)];
+}

@@ -2,8 +2,9 @@ import '../../ui/theme.css';
 import '../../options/options.css';
 import { render } from 'preact';
 import { OptionsPage } from '../../options/options-page.tsx';
-import { OPTIONS_SECTIONS } from '../../options/options-sections.ts';
+import { optionsSections } from '../../options/options-sections.ts';
 import { browserHostPermissions } from '../../permissions/host-permissions.ts';
+import { backgroundFacebook } from '../../ui/background-facebook.ts';
 import { backgroundRelay } from '../../ui/background-relay.ts';
 
 const root = document.getElementById('app');
@@ -12,7 +13,7 @@ if (root) {
     <OptionsPage
       relay={backgroundRelay}
       permissions={browserHostPermissions()}
-      sections={OPTIONS_SECTIONS}
+      sections={optionsSections({ facebook: backgroundFacebook })}
     />,
     root,
   );

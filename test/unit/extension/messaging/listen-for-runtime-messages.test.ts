@@ -36,6 +36,7 @@ const fromContentScript: MessageSender = {
   url: 'https://dashboard-01.braze.com/engagement/segmenter/edit/x/y',
 };
 const API_KEY = `ar_live_0123456789abcdef_${'A'.repeat(43)}`;
+const NO_RELAY = { ok: false as const, failure: { kind: 'no-relay' as const } };
 
 /** Handlers that record their calls and answer nothing, unless replaced. */
 function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessageHandlers {
@@ -47,6 +48,13 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     })),
     'relay:status': vi.fn(async () => null),
     'relay:forget': vi.fn(async () => {}),
+    'facebook:status': vi.fn(async () => NO_RELAY),
+    'facebook:connect': vi.fn(async () => NO_RELAY),
+    'facebook:ad-accounts': vi.fn(async () => NO_RELAY),
+    'facebook:save-ad-accounts': vi.fn(async () => NO_RELAY),
+    'facebook:disconnect': vi.fn(async () => NO_RELAY),
+    'facebook:use-system-user-token': vi.fn(async () => NO_RELAY),
+    'facebook:remove-system-user-token': vi.fn(async () => NO_RELAY),
     ...replaced,
   };
 }
@@ -104,6 +112,13 @@ describe('listenForRuntimeMessages', () => {
     ['relay:configure', { url: 'https://relay.example.com', apiKey: API_KEY }],
     ['relay:status', {}],
     ['relay:forget', {}],
+    ['facebook:status', { refresh: false }],
+    ['facebook:connect', {}],
+    ['facebook:ad-accounts', {}],
+    ['facebook:save-ad-accounts', { adAccountIds: ['act_1'] }],
+    ['facebook:disconnect', {}],
+    ['facebook:use-system-user-token', { token: 'EAAB…' }],
+    ['facebook:remove-system-user-token', {}],
   ] as const)('takes %s from the extension’s pages only', async (type, fields) => {
     const { all } = listen();
     expect(await deliver({ type, ...fields }, fromContentScript)).toEqual({
@@ -116,6 +131,25 @@ describe('listenForRuntimeMessages', () => {
     expect(all[type]).not.toHaveBeenCalled();
     expect(await deliver({ type, ...fields }, fromOptionsPage)).toMatchObject({ ok: true });
     expect(all[type]).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['a status without refresh', { type: 'facebook:status' }],
+    [
+      'an ad account id that is not one',
+      { type: 'facebook:save-ad-accounts', adAccountIds: ['x'] },
+    ],
+    [
+      'ad account ids that are not a list',
+      { type: 'facebook:save-ad-accounts', adAccountIds: 'act_1' },
+    ],
+    ['a huge token', { type: 'facebook:use-system-user-token', token: 'E'.repeat(1001) }],
+  ])('refuses Facebook messages with %s', async (_, message) => {
+    const { all } = listen();
+    expect(await deliver(message, fromOptionsPage)).toMatchObject({ ok: false });
+    expect(all['facebook:status']).not.toHaveBeenCalled();
+    expect(all['facebook:save-ad-accounts']).not.toHaveBeenCalled();
+    expect(all['facebook:use-system-user-token']).not.toHaveBeenCalled();
   });
 
   it('drops fields the schema does not know', async () => {
