@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { FacebookResult } from '../../facebook/facebook-failure.ts';
 import type { MessageReply } from '../../messaging/runtime-messages.ts';
 import {
@@ -35,15 +36,17 @@ export function settleFacebookReply<T>(
 /** Shows a notice where focus lands, so it is read out and found. */
 export function FacebookNoticeView({ notice }: { notice: FacebookNotice }) {
   if (notice.tone === 'error') return <ProblemNotice problem={notice.problem} focusOnMount />;
+  return <News title={notice.title} text={notice.text} tone={notice.tone} />;
+}
+
+function News({ title, text, tone }: { title: string; text?: string; tone: 'info' | 'success' }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Before any later focus move (the ad account list), which should win.
+  useLayoutEffect(() => ref.current?.focus(), []);
   return (
-    <div
-      class={`ar-notice ar-notice--${notice.tone}`}
-      role="status"
-      tabIndex={-1}
-      ref={(node) => node?.focus()}
-    >
-      <p class="ar-notice__title">{notice.title}</p>
-      {notice.text && <p>{notice.text}</p>}
+    <div ref={ref} class={`ar-notice ar-notice--${tone}`} role="status" tabIndex={-1}>
+      <p class="ar-notice__title">{title}</p>
+      {text && <p>{text}</p>}
     </div>
   );
 }
