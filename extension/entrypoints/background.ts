@@ -4,10 +4,15 @@ import { browserWebAuthFlow } from '../facebook/web-auth-flow.ts';
 import { listenForRuntimeMessages } from '../messaging/listen-for-runtime-messages.ts';
 import { createRelayConnection } from '../relay/relay-connection.ts';
 import { sandboxAllowed } from '../segment-page/dashboard-hosts.ts';
+import { extraDashboards } from '../segment-page/extra-dashboard-scripts.ts';
 import { rememberSelectedSegment } from '../segment-selection/remember-selected-segment.ts';
 
 export default defineBackground(() => {
   const relay = createRelayConnection();
+  const dashboards = extraDashboards();
+  void dashboards.sync().catch((error: unknown) => {
+    console.error('Audience Relay could not register the extra dashboard hosts', error);
+  });
   const facebook = createFacebookService({
     relay: () => relay.client(),
     webAuthFlow: browserWebAuthFlow(),
@@ -26,5 +31,8 @@ export default defineBackground(() => {
     'facebook:disconnect': () => facebook.disconnect(),
     'facebook:use-system-user-token': ({ token }) => facebook.useSystemUserToken(token),
     'facebook:remove-system-user-token': () => facebook.removeSystemUserToken(),
+    'dashboard-hosts:list': () => dashboards.list(),
+    'dashboard-hosts:add': ({ host }) => dashboards.add(host),
+    'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),
   });
 });

@@ -165,6 +165,32 @@ export const en = {
       disconnecting: 'Disconnecting…',
       done: 'Facebook was disconnected: the relay deleted its tokens.',
     },
+    dashboards: {
+      heading: 'Dashboards',
+      intro:
+        'Export as Facebook Audience appears on Braze’s own dashboards. Add any other address your team opens segments at, such as a custom Braze domain.',
+      builtIn:
+        'Always on: dashboard-NN.braze.com, dashboard-NN.braze.eu and dashboard.<cluster>.braze.com.',
+      label: 'Dashboard address',
+      hint: 'For example https://braze.example.com. The browser asks to let Audience Relay read pages there.',
+      add: 'Add dashboard',
+      adding: 'Adding…',
+      listLabel: 'Added dashboards',
+      none: 'No other dashboards added.',
+      remove: (host: string) => `Remove ${host}`,
+      added: (host: string) => `Export as Facebook Audience now appears on ${host}.`,
+      removed: (host: string) => `${host} was removed, with the permission to read its pages.`,
+      permissionDenied: {
+        title: 'Permission needed',
+        explanation: (host: string) =>
+          `Audience Relay can only add its button on ${host} once you allow it to read pages there. Nothing was added.`,
+        steps: ['Choose Add dashboard again, and allow access when the browser asks.'],
+      },
+      errors: {
+        missing: 'Enter the dashboard’s address.',
+        invalid: 'Enter a web address, for example https://braze.example.com',
+      },
+    },
     adminOnly: {
       heading: 'Ask an admin',
       text: (section: string) =>

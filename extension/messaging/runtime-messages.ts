@@ -10,6 +10,8 @@ import type {
 import type { RelayResult } from '../relay/relay-failure.ts';
 import { relaySettingsSchema } from '../relay/relay-settings.ts';
 import type { RelayConnection } from '../relay/relay-status.ts';
+import { extraDashboardHostSchema } from '../segment-page/dashboard-host-input.ts';
+import type { ExtraDashboardHost } from '../segment-page/extra-dashboard-hosts.ts';
 import { segmentSchema } from '../segment-page/segment-schema.ts';
 
 /** Every message the background accepts; senders are untrusted, so each one is parsed. */
@@ -30,6 +32,10 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   // The relay checks the token itself; this only keeps absurd input from reaching it.
   z.object({ type: z.literal('facebook:use-system-user-token'), token: z.string().max(1000) }),
   z.object({ type: z.literal('facebook:remove-system-user-token') }),
+  /** Dashboard hosts an admin enabled beyond Braze's own. */
+  z.object({ type: z.literal('dashboard-hosts:list') }),
+  z.object({ type: z.literal('dashboard-hosts:add'), host: extraDashboardHostSchema }),
+  z.object({ type: z.literal('dashboard-hosts:remove'), host: extraDashboardHostSchema }),
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -51,6 +57,9 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'facebook:disconnect',
   'facebook:use-system-user-token',
   'facebook:remove-system-user-token',
+  'dashboard-hosts:list',
+  'dashboard-hosts:add',
+  'dashboard-hosts:remove',
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
@@ -70,6 +79,10 @@ export interface RuntimeMessageValues {
   'facebook:disconnect': FacebookResult<FacebookStatus>;
   'facebook:use-system-user-token': FacebookResult<SystemUserToken>;
   'facebook:remove-system-user-token': FacebookResult<FacebookStatus>;
+  /** Each resolves with every enabled host, after the change. */
+  'dashboard-hosts:list': ExtraDashboardHost[];
+  'dashboard-hosts:add': ExtraDashboardHost[];
+  'dashboard-hosts:remove': ExtraDashboardHost[];
 }
 
 /**

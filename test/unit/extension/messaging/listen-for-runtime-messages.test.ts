@@ -55,6 +55,9 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     'facebook:disconnect': vi.fn(async () => NO_RELAY),
     'facebook:use-system-user-token': vi.fn(async () => NO_RELAY),
     'facebook:remove-system-user-token': vi.fn(async () => NO_RELAY),
+    'dashboard-hosts:list': vi.fn(async () => []),
+    'dashboard-hosts:add': vi.fn(async () => []),
+    'dashboard-hosts:remove': vi.fn(async () => []),
     ...replaced,
   };
 }
@@ -119,6 +122,9 @@ describe('listenForRuntimeMessages', () => {
     ['facebook:disconnect', {}],
     ['facebook:use-system-user-token', { token: 'EAAB…' }],
     ['facebook:remove-system-user-token', {}],
+    ['dashboard-hosts:list', {}],
+    ['dashboard-hosts:add', { host: 'https://braze.example.com' }],
+    ['dashboard-hosts:remove', { host: 'https://braze.example.com' }],
   ] as const)('takes %s from the extension’s pages only', async (type, fields) => {
     const { all } = listen();
     expect(await deliver({ type, ...fields }, fromContentScript)).toEqual({
@@ -150,6 +156,24 @@ describe('listenForRuntimeMessages', () => {
     expect(all['facebook:status']).not.toHaveBeenCalled();
     expect(all['facebook:save-ad-accounts']).not.toHaveBeenCalled();
     expect(all['facebook:use-system-user-token']).not.toHaveBeenCalled();
+  });
+
+  it('normalises a dashboard host before the handler sees it, and refuses a non-web one', async () => {
+    const { all } = listen();
+    await deliver(
+      { type: 'dashboard-hosts:add', host: 'braze.example.com/engagement/x' },
+      fromOptionsPage,
+    );
+    expect(all['dashboard-hosts:add']).toHaveBeenCalledExactlyOnceWith(
+      { type: 'dashboard-hosts:add', host: 'https://braze.example.com' },
+      fromOptionsPage,
+    );
+    const reply = await deliver(
+      { type: 'dashboard-hosts:add', host: 'file:///etc' },
+      fromOptionsPage,
+    );
+    expect(reply).toMatchObject({ ok: false });
+    expect(all['dashboard-hosts:add']).toHaveBeenCalledOnce();
   });
 
   it('drops fields the schema does not know', async () => {
