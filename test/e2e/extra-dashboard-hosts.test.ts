@@ -5,6 +5,7 @@ import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
 import { type BrazeSandbox, startBrazeSandbox } from './support/braze-sandbox.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
+import { openConnectedOptions } from './support/options-page.ts';
 import { type E2eRelay, startE2eRelay } from './support/relay.ts';
 
 const SCREENSHOTS = 'extra-dashboard-hosts';
@@ -24,12 +25,7 @@ beforeAll(async () => {
     await launchExtension({ args: [`--host-resolver-rules=MAP ${CUSTOM_HOST} 127.0.0.1`] }),
   );
   await allowSiteAccess(`http://${CUSTOM_HOST}/*`);
-  options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByLabel('Relay address').fill(relay.url);
-  await options.getByLabel('Workspace key').fill(adminKey.apiKey);
-  await options.getByRole('button', { name: 'Connect', exact: true }).click();
-  await options.getByRole('heading', { name: 'Connected to Acme Marketing' }).waitFor();
+  options = await openConnectedOptions(browser, relay, adminKey.apiKey);
 });
 screenshotFailures(SCREENSHOTS, () => options);
 

@@ -15,6 +15,7 @@ import { type GraphServer, startGraphEmulator } from '../../sandbox/graph/start.
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
+import { openConnectedOptions } from './support/options-page.ts';
 import { type E2eRelay, startE2eRelay } from './support/relay.ts';
 
 const SCREENSHOTS = 'options-facebook';
@@ -25,7 +26,6 @@ let control: GraphControlClient;
 let relay: E2eRelay;
 let browser: ExtensionBrowser;
 let page: Page;
-let adminKey: string;
 
 beforeAll(async () => {
   graph = resources.add(await startGraphEmulator());
@@ -36,18 +36,13 @@ beforeAll(async () => {
       FACEBOOK_DIALOG_BASE_URL: graph.url,
     }),
   );
-  adminKey = (await relay.admin.createWorkspace('Acme Marketing')).adminKey.apiKey;
+  const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
   browser = resources.add(await launchExtension());
   // No network: the terms page is answered here, so the test sees only that it opened.
   await browser.context.route('https://business.facebook.com/**', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<title>Custom Audience Terms</title>' }),
   );
-  page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await page.getByLabel('Relay address').fill(relay.url);
-  await page.getByLabel('Workspace key').fill(adminKey);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await page.getByRole('heading', { name: 'Connected to Acme Marketing' }).waitFor();
+  page = await openConnectedOptions(browser, relay, adminKey.apiKey);
 });
 screenshotFailures(SCREENSHOTS, () => page);
 

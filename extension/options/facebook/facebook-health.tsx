@@ -4,6 +4,7 @@ import type { FacebookStatus } from '../../facebook/facebook-service.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import type { Explanation } from '../../ui/explanation.ts';
+import { ProblemNotice } from '../../ui/problem-notice.tsx';
 
 const text = en.options.facebookHealth;
 
@@ -64,17 +65,10 @@ export function FacebookHealth({
       ) : (
         <ul class="facebook-health__issues">
           {issues.map((issue) => (
-            <li key={issue.key} class="ar-notice ar-notice--error">
-              <p class="ar-notice__title">{issue.problem.title}</p>
-              <p>{issue.problem.explanation}</p>
-              {issue.problem.steps.length > 0 && (
-                <ol>
-                  {issue.problem.steps.map((step) => (
-                    <li key={step}>{step}</li>
-                  ))}
-                </ol>
-              )}
-              <IssueFix issue={issue} isAdmin={isAdmin} onReconnect={onReconnect} />
+            <li key={issue.key}>
+              <ProblemNotice problem={issue.problem} live={false}>
+                <IssueFix issue={issue} isAdmin={isAdmin} onReconnect={onReconnect} />
+              </ProblemNotice>
             </li>
           ))}
         </ul>
