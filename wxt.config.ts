@@ -13,7 +13,8 @@ export default defineConfig({
     return {
       name: 'Audience Relay',
       description: 'Export customer segments as Facebook Custom Audiences through your own relay.',
-      permissions: ['storage', 'identity', 'notifications', 'alarms'],
+      // `scripting`: the segment-page script is registered at run time for extra dashboard hosts.
+      permissions: ['storage', 'identity', 'notifications', 'alarms', 'scripting'],
       host_permissions: dashboardMatches(mode),
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       browser_specific_settings: { gecko: { id: 'audience-relay@audience-relay.dev' } },

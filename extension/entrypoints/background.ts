@@ -1,11 +1,22 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { createFacebookService } from '../facebook/facebook-service.ts';
+import { browserWebAuthFlow } from '../facebook/web-auth-flow.ts';
 import { listenForRuntimeMessages } from '../messaging/listen-for-runtime-messages.ts';
 import { createRelayConnection } from '../relay/relay-connection.ts';
 import { sandboxAllowed } from '../segment-page/dashboard-hosts.ts';
+import { extraDashboards } from '../segment-page/extra-dashboard-scripts.ts';
 import { rememberSelectedSegment } from '../segment-selection/remember-selected-segment.ts';
 
 export default defineBackground(() => {
   const relay = createRelayConnection();
+  const dashboards = extraDashboards();
+  void dashboards.sync().catch((error: unknown) => {
+    console.error('Audience Relay could not register the extra dashboard hosts', error);
+  });
+  const facebook = createFacebookService({
+    relay: () => relay.client(),
+    webAuthFlow: browserWebAuthFlow(),
+  });
   listenForRuntimeMessages({
     'segment:selected': rememberSelectedSegment({
       allowSandbox: sandboxAllowed(import.meta.env.MODE),
@@ -13,5 +24,15 @@ export default defineBackground(() => {
     'relay:configure': ({ url, apiKey }) => relay.configure({ url, apiKey }),
     'relay:status': () => relay.status(),
     'relay:forget': () => relay.forget(),
+    'facebook:status': ({ refresh }) => facebook.status({ refresh }),
+    'facebook:connect': () => facebook.connect(),
+    'facebook:ad-accounts': () => facebook.adAccounts(),
+    'facebook:save-ad-accounts': ({ adAccountIds }) => facebook.saveAdAccounts(adAccountIds),
+    'facebook:disconnect': () => facebook.disconnect(),
+    'facebook:use-system-user-token': ({ token }) => facebook.useSystemUserToken(token),
+    'facebook:remove-system-user-token': () => facebook.removeSystemUserToken(),
+    'dashboard-hosts:list': () => dashboards.list(),
+    'dashboard-hosts:add': ({ host }) => dashboards.add(host),
+    'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),
   });
 });

@@ -60,6 +60,137 @@ export const en = {
       forgetting: 'Forgetting…',
       forgotten: 'The relay and its workspace key were removed from this browser.',
     },
+    facebook: {
+      heading: 'Facebook',
+      intro:
+        'The Facebook connection belongs to the whole workspace. The relay keeps its token; this browser never sees it.',
+      loading: 'Checking the Facebook connection…',
+      notConnectedTitle: 'Facebook is not connected',
+      notConnectedAdmin:
+        'Connect the Facebook account that manages your ad accounts. Facebook opens in its own window, where you log in and allow Audience Relay to manage audiences.',
+      notConnectedMarketer:
+        'Segments can’t be exported until a workspace admin connects Facebook. Ask an admin to connect it.',
+      connect: 'Connect Facebook',
+      reconnect: 'Reconnect Facebook',
+      connecting: 'Waiting for Facebook…',
+      connected: 'Facebook is connected.',
+      cancelledTitle: 'You cancelled the Facebook connection',
+      cancelledText: 'Nothing was changed. Choose Connect Facebook when you are ready.',
+      sandbox: 'Sandbox: the relay talks to its Graph emulator, not to Facebook.',
+      askAdmin: 'Ask a workspace admin to fix this.',
+      retry: 'Try again',
+    },
+    facebookHealth: {
+      heading: 'Connection health',
+      tokenInUse: 'Token in use',
+      userToken: (name: string) => `User token of ${name}`,
+      systemUserToken: (name: string) => `System User token: ${name}`,
+      unnamed: 'an unnamed Facebook account',
+      expires: 'Expires',
+      never: 'Never',
+      expiresOn: (date: string, days: number) =>
+        `${date} (in ${days} ${days === 1 ? 'day' : 'days'})`,
+      lastChecked: 'Last checked with Facebook',
+      checkNow: 'Check now',
+      checking: 'Checking…',
+      healthyTitle: 'Ready for exports',
+      healthyText: 'Facebook accepts the token, and every chosen ad account can receive audiences.',
+      expiringTitle: (days: number) =>
+        `The Facebook connection expires in ${days} ${days === 1 ? 'day' : 'days'}`,
+      expiringText:
+        'Exports and syncs stop when it expires. Reconnect Facebook before then, or use a System User token, which does not expire.',
+      checkFailedTitle: 'Facebook could not be checked just now',
+      checkFailedText: (reason: string) =>
+        `What is shown is from the last check. Facebook said: ${reason}`,
+      termsTitle: (account: string) => `Custom Audience Terms not accepted for ${account}`,
+      termsText:
+        'Meta refuses to create audiences in this ad account until someone with access to it accepts the Custom Audience Terms.',
+      acceptTerms: (account: string) => `Accept the Custom Audience Terms for ${account}`,
+      newTab: '(opens in a new tab)',
+      noAccessTitle: (account: string) => `The token can’t see ${account} any more`,
+      noAccessText:
+        'Its access to this ad account was removed in Business Settings. Give the Facebook account access again, or choose other ad accounts.',
+    },
+    adAccounts: {
+      heading: 'Ad accounts',
+      intro: 'Marketers export segments to these ad accounts.',
+      none: 'No ad accounts chosen yet.',
+      noneMarketer: 'No ad accounts chosen yet. Ask a workspace admin to choose them.',
+      choose: 'Choose ad accounts',
+      loading: 'Asking Facebook for the ad accounts this token can see…',
+      legend: 'Ad accounts this token can see',
+      noneVisible:
+        'This token sees no ad accounts. Give the Facebook account access to an ad account in Business Settings, then try again.',
+      save: 'Save ad accounts',
+      saving: 'Saving…',
+      cancel: 'Cancel',
+      saved: (count: number) =>
+        count === 0
+          ? 'No ad account is chosen now.'
+          : `Saved: marketers can export to ${count} ${count === 1 ? 'ad account' : 'ad accounts'}.`,
+      business: 'Business',
+      noBusiness: 'No business',
+      status: 'Status',
+      terms: {
+        accepted: 'Terms accepted',
+        not_accepted: 'Terms not accepted',
+        unknown: 'Terms not checked yet',
+      },
+      cannotManage:
+        'This token may not manage audiences here: it needs the Manage or Advertise task on the account.',
+    },
+    systemUser: {
+      heading: 'System User token',
+      intro:
+        'A System User token, made in Meta Business Settings, keeps working when people leave or change their password. When one is saved, the relay uses it instead of the user token.',
+      label: 'System User token',
+      hint: 'Business Settings → Users → System users → Generate new token, with ads_management. Checked by the relay and kept there, encrypted.',
+      save: 'Use this token',
+      saving: 'Checking the token…',
+      missing: 'Paste the System User token.',
+      tooShort: 'This is too short to be an access token. Paste the whole token.',
+      inUse: (name: string) => `The relay uses the System User token of ${name}.`,
+      saved: (name: string) => `The relay now uses the System User token of ${name}.`,
+      remove: 'Remove the System User token',
+      removing: 'Removing…',
+      removed: 'The System User token was removed. The relay uses the user token again.',
+    },
+    disconnect: {
+      button: 'Disconnect Facebook',
+      confirmTitle: 'Disconnect Facebook?',
+      confirmText:
+        'The relay deletes both Facebook tokens and forgets the chosen ad accounts. Exports and syncs stop until someone connects again.',
+      confirm: 'Disconnect',
+      keep: 'Keep connected',
+      disconnecting: 'Disconnecting…',
+      done: 'Facebook was disconnected: the relay deleted its tokens.',
+    },
+    dashboards: {
+      heading: 'Dashboards',
+      intro:
+        'Export as Facebook Audience appears on Braze’s own dashboards. Add any other address your team opens segments at, such as a custom Braze domain.',
+      builtIn:
+        'Always on: dashboard-NN.braze.com, dashboard-NN.braze.eu and dashboard.<cluster>.braze.com.',
+      label: 'Dashboard address',
+      hint: 'For example https://braze.example.com. The browser asks to let Audience Relay read pages there.',
+      add: 'Add dashboard',
+      adding: 'Adding…',
+      listLabel: 'Added dashboards',
+      none: 'No other dashboards added.',
+      remove: (host: string) => `Remove ${host}`,
+      added: (host: string) => `Export as Facebook Audience now appears on ${host}.`,
+      removed: (host: string) => `${host} was removed, with the permission to read its pages.`,
+      permissionDenied: {
+        title: 'Permission needed',
+        explanation: (host: string) =>
+          `Audience Relay can only add its button on ${host} once you allow it to read pages there. Nothing was added.`,
+        steps: ['Choose Add dashboard again, and allow access when the browser asks.'],
+      },
+      errors: {
+        missing: 'Enter the dashboard’s address.',
+        invalid: 'Enter a web address, for example https://braze.example.com',
+      },
+    },
     adminOnly: {
       heading: 'Ask an admin',
       text: (section: string) =>
@@ -116,6 +247,16 @@ export const en = {
       explanation: (origin: string) =>
         `Audience Relay may only contact ${origin} once you allow it. Nothing was saved.`,
       steps: ['Choose Connect again, and allow access when the browser asks.'],
+    },
+    noRelay: {
+      title: 'No relay is configured',
+      explanation: 'The relay was removed from this browser, so Facebook can’t be reached.',
+      steps: ['Connect to your relay again at the top of this page.'],
+    },
+    loginWindow: {
+      title: 'The Facebook window could not open',
+      explanation: (detail: string) => `The browser could not show Facebook’s login (${detail}).`,
+      steps: ['Try again.', 'If it keeps happening, restart the browser.'],
     },
     extensionNotAnswering: {
       title: 'The extension is not responding',

@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import { connectAdAccountsRequest } from '../../shared/relay-api/facebook.ts';
+import type { FacebookResult } from '../facebook/facebook-failure.ts';
+import type {
+  AvailableAdAccounts,
+  ConnectedAdAccounts,
+  FacebookStatus,
+  SystemUserToken,
+} from '../facebook/facebook-service.ts';
 import type { RelayResult } from '../relay/relay-failure.ts';
 import { relaySettingsSchema } from '../relay/relay-settings.ts';
 import type { RelayConnection } from '../relay/relay-status.ts';
+import { extraDashboardHostSchema } from '../segment-page/dashboard-host-input.ts';
+import type { ExtraDashboardHost } from '../segment-page/extra-dashboard-hosts.ts';
 import { segmentSchema } from '../segment-page/segment-schema.ts';
 
 /** Every message the background accepts; senders are untrusted, so each one is parsed. */
@@ -12,6 +22,20 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   /** Check the saved relay now. */
   z.object({ type: z.literal('relay:status') }),
   z.object({ type: z.literal('relay:forget') }),
+  /** Facebook, through the relay; `refresh` asks Facebook now rather than the last check. */
+  z.object({ type: z.literal('facebook:status'), refresh: z.boolean() }),
+  /** Runs the login window from the background, which outlives the page losing focus. */
+  z.object({ type: z.literal('facebook:connect') }),
+  z.object({ type: z.literal('facebook:ad-accounts') }),
+  z.object({ type: z.literal('facebook:save-ad-accounts'), ...connectAdAccountsRequest.shape }),
+  z.object({ type: z.literal('facebook:disconnect') }),
+  // The relay checks the token itself; this only keeps absurd input from reaching it.
+  z.object({ type: z.literal('facebook:use-system-user-token'), token: z.string().max(1000) }),
+  z.object({ type: z.literal('facebook:remove-system-user-token') }),
+  /** Dashboard hosts an admin enabled beyond Braze's own. */
+  z.object({ type: z.literal('dashboard-hosts:list') }),
+  z.object({ type: z.literal('dashboard-hosts:add'), host: extraDashboardHostSchema }),
+  z.object({ type: z.literal('dashboard-hosts:remove'), host: extraDashboardHostSchema }),
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -26,6 +50,16 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'relay:configure',
   'relay:status',
   'relay:forget',
+  'facebook:status',
+  'facebook:connect',
+  'facebook:ad-accounts',
+  'facebook:save-ad-accounts',
+  'facebook:disconnect',
+  'facebook:use-system-user-token',
+  'facebook:remove-system-user-token',
+  'dashboard-hosts:list',
+  'dashboard-hosts:add',
+  'dashboard-hosts:remove',
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
@@ -38,6 +72,17 @@ export interface RuntimeMessageValues {
   'relay:status': RelayConnection | null;
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answers nothing returns Promise<void>.
   'relay:forget': void;
+  'facebook:status': FacebookResult<FacebookStatus>;
+  'facebook:connect': FacebookResult<FacebookStatus>;
+  'facebook:ad-accounts': FacebookResult<AvailableAdAccounts>;
+  'facebook:save-ad-accounts': FacebookResult<ConnectedAdAccounts>;
+  'facebook:disconnect': FacebookResult<FacebookStatus>;
+  'facebook:use-system-user-token': FacebookResult<SystemUserToken>;
+  'facebook:remove-system-user-token': FacebookResult<FacebookStatus>;
+  /** Each resolves with every enabled host, after the change. */
+  'dashboard-hosts:list': ExtraDashboardHost[];
+  'dashboard-hosts:add': ExtraDashboardHost[];
+  'dashboard-hosts:remove': ExtraDashboardHost[];
 }
 
 /**

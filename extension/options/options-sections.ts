@@ -1,8 +1,24 @@
+import type { HostPermissions } from '../permissions/host-permissions.ts';
+import type { BackgroundDashboards } from '../ui/background-dashboards.ts';
+import type { BackgroundFacebook } from '../ui/background-facebook.ts';
+import { dashboardsSection } from './dashboards/dashboards-section.tsx';
+import { facebookSection } from './facebook/facebook-section.tsx';
 import type { OptionsSection } from './options-section.ts';
 
+export interface OptionsSectionsDeps {
+  facebook: BackgroundFacebook;
+  dashboards: BackgroundDashboards;
+  permissions: HostPermissions;
+}
+
 /**
- * The options page's sections after "Relay", in page order. Facebook (admin-only), Sources
- * (admin-only) and Consent defaults join here as each one is built; a section that cannot do
- * anything yet is not listed.
+ * The options page's sections after "Relay", in page order. Sources and Consent defaults
+ * join here as each one is built; a section that cannot do anything yet is not listed.
  */
-export const OPTIONS_SECTIONS: readonly OptionsSection[] = [];
+export function optionsSections({
+  facebook,
+  dashboards,
+  permissions,
+}: OptionsSectionsDeps): readonly OptionsSection[] {
+  return [facebookSection(facebook), dashboardsSection(dashboards, permissions)];
+}

@@ -1,3 +1,5 @@
+import { isExtraDashboardUrl } from './extra-dashboard-hosts.ts';
+
 /** Match patterns of the Braze dashboards the segment-page content script acts on in every build. */
 export const BRAZE_DASHBOARD_MATCHES = ['https://*.braze.com/*', 'https://*.braze.eu/*'];
 
@@ -21,11 +23,24 @@ const NUMBERED_DASHBOARD = /^dashboard-\d{2}\.braze\.(?:com|eu)$/;
 const CLUSTER_DASHBOARD = /^dashboard\.[a-z]{2,}-\d{2}\.braze\.com$/;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
+/** Which hosts count as dashboards besides Braze's own. */
+export interface DashboardScope {
+  /** The loopback sandbox (development and test builds). */
+  allowSandbox?: boolean;
+  /** Hosts an admin enabled (`scheme://hostname`, see `extra-dashboard-hosts.ts`). */
+  extraHosts?: readonly string[];
+}
+
 /**
  * Whether a URL is on a segment dashboard: `dashboard-NN.braze.com|eu`,
- * `dashboard.<cluster>.braze.com`, or (when allowed) the sandbox on loopback.
+ * `dashboard.<cluster>.braze.com`, an enabled extra host, or (when allowed) the sandbox on
+ * loopback.
  */
-export function isDashboardUrl(url: URL, { allowSandbox = false } = {}): boolean {
+export function isDashboardUrl(
+  url: URL,
+  { allowSandbox = false, extraHosts = [] }: DashboardScope = {},
+): boolean {
+  if (isExtraDashboardUrl(url, extraHosts)) return true;
   if (url.protocol === 'https:') {
     return NUMBERED_DASHBOARD.test(url.hostname) || CLUSTER_DASHBOARD.test(url.hostname);
   }

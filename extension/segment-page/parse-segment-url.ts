@@ -1,4 +1,4 @@
-import { isDashboardUrl } from './dashboard-hosts.ts';
+import { type DashboardScope, isDashboardUrl } from './dashboard-hosts.ts';
 import type { SegmentLocation } from './segment.ts';
 
 // Undocumented Braze URL shape: /engagement/segmenter/edit/<segment id>/<workspace id>.
@@ -7,10 +7,10 @@ const SEGMENT_PATH = /^\/engagement\/segmenter\/edit\/([0-9a-f]{24})\/([0-9a-f]{
 /** The segment a dashboard URL points at, or null for any other page or host. */
 export function parseSegmentUrl(
   url: string | URL,
-  { allowSandbox = false } = {},
+  scope: DashboardScope = {},
 ): SegmentLocation | null {
   const parsed = URL.parse(url);
-  if (!parsed || !isDashboardUrl(parsed, { allowSandbox })) return null;
+  if (!parsed || !isDashboardUrl(parsed, scope)) return null;
   const [, segmentId, workspaceId] = SEGMENT_PATH.exec(parsed.pathname) ?? [];
   if (!segmentId || !workspaceId) return null;
   return {

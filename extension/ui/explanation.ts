@@ -1,4 +1,5 @@
 import { describeError } from '../../shared/error-catalog.ts';
+import type { FacebookFailure } from '../facebook/facebook-failure.ts';
 import { en } from '../i18n/en.ts';
 import type { RelayFailure } from '../relay/relay-failure.ts';
 
@@ -42,4 +43,22 @@ export function explainPermissionDenied(relayUrl: string): Explanation {
 export function explainMessageError(detail: string): Explanation {
   const text = en.problems.extensionNotAnswering;
   return { ...text, explanation: text.explanation(detail) };
+}
+
+/** Explains a failed Facebook action: the relay's failures, or what only the extension saw. */
+export function explainFacebookFailure(failure: FacebookFailure, relayUrl: string): Explanation {
+  switch (failure.kind) {
+    case 'no-relay':
+      return en.problems.noRelay;
+    case 'cancelled': {
+      const text = en.options.facebook;
+      return { title: text.cancelledTitle, explanation: text.cancelledText, steps: [] };
+    }
+    case 'login-window': {
+      const text = en.problems.loginWindow;
+      return { ...text, explanation: text.explanation(failure.message) };
+    }
+    default:
+      return explainRelayFailure(failure, relayUrl);
+  }
 }

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendRuntimeMessage } from '../../messaging/send-runtime-message.ts';
 import { dashboardMatches, sandboxAllowed } from '../../segment-page/dashboard-hosts.ts';
+import { readExtraDashboardHosts } from '../../segment-page/extra-dashboard-hosts-storage.ts';
 import { createFloatingExportButton } from '../../segment-page/floating-export-button.tsx';
 import { mountExportAction } from '../../segment-page/mount-export-action.ts';
 import { parseSegmentUrl } from '../../segment-page/parse-segment-url.ts';
@@ -11,9 +12,11 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const allowSandbox = sandboxAllowed(import.meta.env.MODE);
+    // Also injected on the hosts an admin enabled (registered by the background at run time).
+    const extraHosts = await readExtraDashboardHosts();
     mountExportAction({
       signal: ctx.signal,
-      locate: (url) => parseSegmentUrl(url, { allowSandbox }),
+      locate: (url) => parseSegmentUrl(url, { allowSandbox, extraHosts }),
       floatingButton: await createFloatingExportButton(ctx),
       onExport: async (segment) => {
         const reply = await sendRuntimeMessage({ type: 'segment:selected', segment });

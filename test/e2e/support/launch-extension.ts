@@ -30,6 +30,8 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   extensionDir?: string;
   executablePath?: string;
+  /** More Chromium switches, e.g. `--host-resolver-rules` to give loopback a custom name. */
+  args?: string[];
 }
 
 /**
@@ -40,6 +42,7 @@ export interface LaunchOptions {
 export async function launchExtension({
   extensionDir = DEV_BUILD_DIR,
   executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args = [],
 }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No extension build in ${extensionDir}: run \`npm run build:dev\` first.`);
@@ -65,6 +68,7 @@ export async function launchExtension({
         '--remote-debugging-port=0',
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...args,
       ],
     });
   } catch (error) {

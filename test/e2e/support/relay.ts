@@ -14,12 +14,13 @@ export interface E2eRelay extends HttpServer {
 
 /**
  * The real relay, in-process on 127.0.0.1 with a free port and a throwaway data directory
- * (deleted on close). Only its errors are logged, to stderr.
+ * (deleted on close). Only its errors are logged, to stderr. `env` adds settings, e.g.
+ * `FACEBOOK_GRAPH_BASE_URL` to point it at a Graph emulator.
  */
-export async function startE2eRelay(): Promise<E2eRelay> {
+export async function startE2eRelay(env: Record<string, string> = {}): Promise<E2eRelay> {
   const dataDir = await mkdtemp(join(tmpdir(), 'audience-relay-e2e-relay-'));
   try {
-    const config = loadConfig({ RELAY_DATA_DIR: dataDir, RELAY_PORT: '0' });
+    const config = loadConfig({ ...env, RELAY_DATA_DIR: dataDir, RELAY_PORT: '0' });
     const logger = createLogger({
       level: 'error',
       write: (line) => process.stderr.write(`${line}\n`),

@@ -47,6 +47,17 @@ describe('background', () => {
     expect(await sendFromOptionsPage({ type: 'relay:forget' })).toEqual({ ok: true });
   });
 
+  it('answers Facebook messages without a relay: none configured', async () => {
+    expect(await sendFromOptionsPage({ type: 'facebook:status', refresh: false })).toEqual({
+      ok: true,
+      value: { ok: false, failure: { kind: 'no-relay' } },
+    });
+  });
+
+  it('does not let a dashboard tab connect Facebook', async () => {
+    expect(await send({ type: 'facebook:connect' })).toMatchObject({ ok: false });
+  });
+
   it('does not let a dashboard tab change the relay', async () => {
     const apiKey = `ar_live_0123456789abcdef_${'A'.repeat(43)}`;
     const reply = await send({ type: 'relay:configure', url: 'https://evil.example', apiKey });

@@ -36,6 +36,7 @@ const fromContentScript: MessageSender = {
   url: 'https://dashboard-01.braze.com/engagement/segmenter/edit/x/y',
 };
 const API_KEY = `ar_live_0123456789abcdef_${'A'.repeat(43)}`;
+const NO_RELAY = { ok: false as const, failure: { kind: 'no-relay' as const } };
 
 /** Handlers that record their calls and answer nothing, unless replaced. */
 function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessageHandlers {
@@ -47,6 +48,16 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     })),
     'relay:status': vi.fn(async () => null),
     'relay:forget': vi.fn(async () => {}),
+    'facebook:status': vi.fn(async () => NO_RELAY),
+    'facebook:connect': vi.fn(async () => NO_RELAY),
+    'facebook:ad-accounts': vi.fn(async () => NO_RELAY),
+    'facebook:save-ad-accounts': vi.fn(async () => NO_RELAY),
+    'facebook:disconnect': vi.fn(async () => NO_RELAY),
+    'facebook:use-system-user-token': vi.fn(async () => NO_RELAY),
+    'facebook:remove-system-user-token': vi.fn(async () => NO_RELAY),
+    'dashboard-hosts:list': vi.fn(async () => []),
+    'dashboard-hosts:add': vi.fn(async () => []),
+    'dashboard-hosts:remove': vi.fn(async () => []),
     ...replaced,
   };
 }
@@ -104,6 +115,16 @@ describe('listenForRuntimeMessages', () => {
     ['relay:configure', { url: 'https://relay.example.com', apiKey: API_KEY }],
     ['relay:status', {}],
     ['relay:forget', {}],
+    ['facebook:status', { refresh: false }],
+    ['facebook:connect', {}],
+    ['facebook:ad-accounts', {}],
+    ['facebook:save-ad-accounts', { adAccountIds: ['act_1'] }],
+    ['facebook:disconnect', {}],
+    ['facebook:use-system-user-token', { token: 'EAAB…' }],
+    ['facebook:remove-system-user-token', {}],
+    ['dashboard-hosts:list', {}],
+    ['dashboard-hosts:add', { host: 'https://braze.example.com' }],
+    ['dashboard-hosts:remove', { host: 'https://braze.example.com' }],
   ] as const)('takes %s from the extension’s pages only', async (type, fields) => {
     const { all } = listen();
     expect(await deliver({ type, ...fields }, fromContentScript)).toEqual({
@@ -116,6 +137,43 @@ describe('listenForRuntimeMessages', () => {
     expect(all[type]).not.toHaveBeenCalled();
     expect(await deliver({ type, ...fields }, fromOptionsPage)).toMatchObject({ ok: true });
     expect(all[type]).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['a status without refresh', { type: 'facebook:status' }],
+    [
+      'an ad account id that is not one',
+      { type: 'facebook:save-ad-accounts', adAccountIds: ['x'] },
+    ],
+    [
+      'ad account ids that are not a list',
+      { type: 'facebook:save-ad-accounts', adAccountIds: 'act_1' },
+    ],
+    ['a huge token', { type: 'facebook:use-system-user-token', token: 'E'.repeat(1001) }],
+  ])('refuses Facebook messages with %s', async (_, message) => {
+    const { all } = listen();
+    expect(await deliver(message, fromOptionsPage)).toMatchObject({ ok: false });
+    expect(all['facebook:status']).not.toHaveBeenCalled();
+    expect(all['facebook:save-ad-accounts']).not.toHaveBeenCalled();
+    expect(all['facebook:use-system-user-token']).not.toHaveBeenCalled();
+  });
+
+  it('normalises a dashboard host before the handler sees it, and refuses a non-web one', async () => {
+    const { all } = listen();
+    await deliver(
+      { type: 'dashboard-hosts:add', host: 'braze.example.com/engagement/x' },
+      fromOptionsPage,
+    );
+    expect(all['dashboard-hosts:add']).toHaveBeenCalledExactlyOnceWith(
+      { type: 'dashboard-hosts:add', host: 'https://braze.example.com' },
+      fromOptionsPage,
+    );
+    const reply = await deliver(
+      { type: 'dashboard-hosts:add', host: 'file:///etc' },
+      fromOptionsPage,
+    );
+    expect(reply).toMatchObject({ ok: false });
+    expect(all['dashboard-hosts:add']).toHaveBeenCalledOnce();
   });
 
   it('drops fields the schema does not know', async () => {
