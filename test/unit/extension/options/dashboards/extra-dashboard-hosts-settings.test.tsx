@@ -10,12 +10,15 @@ const HOST = 'https://braze.example.com';
 
 function fakeDashboards(saved: string[] = []) {
   let hosts = [...saved];
-  const reply = (value: string[]) => ({ ok: true as const, value });
+  const reply = (next: string[]) => {
+    hosts = next;
+    return { ok: true as const, value: hosts };
+  };
   return {
     list: vi.fn<BackgroundDashboards['list']>(async () => reply(hosts)),
-    add: vi.fn<BackgroundDashboards['add']>(async (host) => reply((hosts = [...hosts, host]))),
+    add: vi.fn<BackgroundDashboards['add']>(async (host) => reply([...hosts, host])),
     remove: vi.fn<BackgroundDashboards['remove']>(async (host) =>
-      reply((hosts = hosts.filter((h) => h !== host))),
+      reply(hosts.filter((h) => h !== host)),
     ),
   };
 }
