@@ -87,7 +87,7 @@ export function createBrazeClient(options: BrazeClientOptions) {
     url: string,
     init: RequestInit,
     signal: AbortSignal | undefined,
-    onResponse: (response: Response) => 'retry' | 'done' = () => 'done',
+    onResponse: (response: Response) => Promise<'retry' | 'done'> = async () => 'done',
   ): Promise<Response> => {
     for (let attempt = 0; ; attempt += 1) {
       signal?.throwIfAborted();
@@ -101,9 +101,14 @@ export function createBrazeClient(options: BrazeClientOptions) {
         }
       }
       if (response !== undefined) {
-        if (response.status < 500 && onResponse(response) === 'done') return response;
+        if (response.status < 500) {
+          if ((await onResponse(response)) === 'done') return response;
+          // onResponse waited as long as needed: try again at once.
+          await response.body?.cancel();
+          continue;
+        }
         await response.body?.cancel();
-        if (response.status >= 500 && attempt >= retries) {
+        if (attempt >= retries) {
           throw new ApiError('braze_unavailable', `Braze kept answering ${response.status}.`);
         }
       }
@@ -128,13 +133,14 @@ export function createBrazeClient(options: BrazeClientOptions) {
       url,
       { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
       signal,
-      (answer) => {
+      async (answer) => {
         noteRateLimit(answer);
         // A 429 with the window used up is the rate limit: wait for the reset and retry
         // (a few times: another tool may use the fresh window first). Other 429s (an export
         // already running) are the caller's to handle.
         if (answer.status === 429 && exhaustedUntil > 0 && rateLimitWaits < 3) {
           rateLimitWaits += 1;
+          await waitForWindow(signal);
           return 'retry';
         }
         return 'done';
