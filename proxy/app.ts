@@ -14,6 +14,7 @@ import { requestLog } from './http/request-log.ts';
 import type { Logger } from './log.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
+import { brazeSourceOperations, brazeSourceRoutes } from './routes/braze-source.ts';
 import {
   facebookAdAccountOperations,
   facebookAdAccountRoutes,
@@ -28,6 +29,7 @@ import { keyOperations, keyRoutes } from './routes/keys.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
+import type { BrazeSettings } from './sources/braze/braze-settings.ts';
 import type { RelayStore } from './store/store.ts';
 
 export interface RelayDeps {
@@ -35,6 +37,7 @@ export interface RelayDeps {
   store: RelayStore;
   sessions: SessionTokens;
   facebook: FacebookServices;
+  braze: BrazeSettings;
   config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
   now?: () => Date;
   version?: string;
@@ -48,6 +51,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...facebookOAuthOperations,
   ...facebookAdAccountOperations,
   ...facebookConnectionOperations,
+  ...brazeSourceOperations,
   ...openApiOperations,
 ];
 
@@ -57,6 +61,7 @@ export function createRelayApp({
   store,
   sessions,
   facebook,
+  braze,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -83,6 +88,7 @@ export function createRelayApp({
     .route('/v1', facebookOAuthRoutes({ facebook, jsonLimit }))
     .route('/v1', facebookAdAccountRoutes({ facebook, jsonLimit }))
     .route('/v1', facebookConnectionRoutes({ facebook, jsonLimit, now }))
+    .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

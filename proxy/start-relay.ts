@@ -7,6 +7,7 @@ import { type HttpServer, listen } from './http/listen.ts';
 import type { Logger } from './log.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
+import { createBrazeSettings } from './sources/braze/braze-settings.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -52,6 +53,7 @@ export async function startRelay(
       store: services.store,
       sessions: services.sessions,
       facebook,
+      braze: createBrazeSettings({ secrets: services.secrets, now, client: { fetch: fetchImpl } }),
       config,
       now,
       version,
