@@ -1,4 +1,10 @@
-import { Unzip, UnzipInflate } from 'fflate';
+import { ArchiveError, unreadable } from './zip/archive-error.ts';
+import { ByteReader } from './zip/byte-reader.ts';
+import { entryData } from './zip/entry-data.ts';
+import { readLocalHeader } from './zip/local-header.ts';
+import { SIGNATURE, view } from './zip/zip-fields.ts';
+
+export { ArchiveError };
 
 /** Uncompressed bytes of one ZIP entry; `final` on the entry's last piece. */
 export interface EntryBytes {
@@ -7,67 +13,62 @@ export interface EntryBytes {
   final: boolean;
 }
 
-/** Why an archive could not be read to its end. */
-export class ArchiveError extends Error {
-  override name = 'ArchiveError';
-  readonly reason: 'truncated' | 'corrupt';
+/** End of central directory record: the last thing in a complete ZIP (22 bytes + comment). */
+const EOCD_SIZE = 22;
+const MAX_TAIL = EOCD_SIZE + 0xffff;
+const EMPTY: Uint8Array = new Uint8Array(0);
 
-  constructor(reason: 'truncated' | 'corrupt', message: string) {
-    super(message);
-    this.reason = reason;
+/**
+ * The entries of a ZIP read as it streams, in archive order, in constant memory: local
+ * headers are read one after the other and each entry's bytes are handed on as they are
+ * inflated. Where an entry with a data descriptor ends is decided by zlib (DEFLATE) or by a
+ * descriptor whose sizes and CRC-32 match the bytes before it (stored), never by a bare
+ * signature scan; every entry is checked against its CRC-32 and sizes before its `final`
+ * piece. Reading stops at the central directory, whose end record must close the archive.
+ * An archive that stops early, mid-entry or between entries, is `ArchiveError('truncated')`;
+ * one that is damaged or uses what this reader does not support is `'corrupt'`.
+ */
+export async function* unzipEntries(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<EntryBytes> {
+  const reader = new ByteReader(bytes);
+  try {
+    for (;;) {
+      const next = await reader.peek(4);
+      if (next.length < 4) {
+        throw new ArchiveError('truncated', 'The archive ends before its table of contents.');
+      }
+      const signature = view(next).getUint32(0, true);
+      if (signature !== SIGNATURE.localFile) {
+        if (!isDirectoryStart(signature)) throw unreadable('no file header where one belongs.');
+        await readToEndOfCentralDirectory(reader);
+        return;
+      }
+      const header = await readLocalHeader(reader);
+      // One piece held back, so that the last carries `final` once the entry has been checked.
+      let held: Uint8Array | undefined;
+      for await (const data of entryData(reader, header)) {
+        if (data.length === 0) continue;
+        if (held) yield { entry: header.name, data: held, final: false };
+        held = data;
+      }
+      yield { entry: header.name, data: held ?? EMPTY, final: true };
+    }
+  } finally {
+    await reader.close();
   }
 }
 
-/** End of central directory record: the last thing in a complete ZIP (22 bytes + comment). */
-const EOCD_SIGNATURE = 0x06054b50;
-const EOCD_SIZE = 22;
-const MAX_TAIL = EOCD_SIZE + 0xffff;
+const isDirectoryStart = (signature: number) =>
+  signature === SIGNATURE.centralDirectory ||
+  signature === SIGNATURE.zip64EndOfCentralDirectory ||
+  signature === SIGNATURE.endOfCentralDirectory;
 
-/**
- * The entries of a ZIP read as it streams (fflate's `Unzip`), in archive order, in constant
- * memory: each network chunk is inflated and handed on before the next is read, and only the
- * archive's last 64 KiB are kept, to check it ends with its central directory. An archive
- * that stops early, mid-entry or between entries, is `ArchiveError('truncated')`.
- */
-export async function* unzipEntries(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<EntryBytes> {
-  const pending: EntryBytes[] = [];
-  let failure: unknown;
-  let open = 0;
-  const unzip = new Unzip((file) => {
-    open += 1;
-    file.ondata = (error, data, final) => {
-      if (error) failure ??= error;
-      else pending.push({ entry: file.name, data, final });
-      if (final || error) open -= 1;
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  let tail: Uint8Array = new Uint8Array(0);
-  const push = (chunk: Uint8Array, final: boolean) => {
-    try {
-      unzip.push(chunk, final);
-    } catch (error) {
-      failure ??= error;
-    }
-    if (failure !== undefined) {
-      // Any error once the bytes ran out (fflate's "unexpected EOF", or inflate's "invalid
-      // zip data" for a file cut mid-block) means the archive stopped early.
-      const truncated = final;
-      throw new ArchiveError(
-        truncated ? 'truncated' : 'corrupt',
-        truncated ? 'The archive ends in the middle of a file.' : `Not a readable ZIP: ${failure}`,
-      );
-    }
-  };
-  for await (const chunk of bytes) {
-    push(chunk, false);
-    yield* pending.splice(0);
+/** Reads the rest, keeping only the last 64 KiB, to check the archive ends with its EOCD. */
+async function readToEndOfCentralDirectory(reader: ByteReader): Promise<void> {
+  let tail: Uint8Array = EMPTY;
+  for (let chunk = await reader.chunk(); chunk.length > 0; chunk = await reader.chunk()) {
     tail = keepTail(tail, chunk);
+    reader.skip(chunk.length);
   }
-  push(new Uint8Array(0), true);
-  yield* pending.splice(0);
-  if (open > 0) throw new ArchiveError('truncated', 'The archive ends in the middle of a file.');
   if (!endsWithCentralDirectory(tail)) {
     throw new ArchiveError('truncated', 'The archive ends before its table of contents.');
   }
@@ -84,11 +85,11 @@ function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
 
 /** The EOCD record, found from the end: its comment length must reach the archive's end. */
 function endsWithCentralDirectory(tail: Uint8Array): boolean {
-  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  const fields = view(tail);
   for (let at = tail.length - EOCD_SIZE; at >= 0; at -= 1) {
     if (
-      view.getUint32(at, true) === EOCD_SIGNATURE &&
-      at + EOCD_SIZE + view.getUint16(at + 20, true) === tail.length
+      fields.getUint32(at, true) === SIGNATURE.endOfCentralDirectory &&
+      at + EOCD_SIZE + fields.getUint16(at + 20, true) === tail.length
     ) {
       return true;
     }
