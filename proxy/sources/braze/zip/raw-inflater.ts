@@ -13,23 +13,23 @@ export class RawInflater {
   readonly #zlib = createInflateRaw();
   readonly #output: Uint8Array[] = [];
   readonly #ended: Promise<void>;
+  /** Rejects with zlib's error: on bad data it destroys the stream without calling back. */
+  readonly #failed: Promise<never>;
 
   constructor() {
     this.#zlib.on('data', (piece: Uint8Array) => this.#output.push(piece));
-    this.#ended = new Promise((resolve, reject) => {
-      this.#zlib.once('end', resolve);
-      this.#zlib.once('error', reject);
-    });
-    // Errors also reach the write or finish that caused them.
-    this.#ended.catch(() => {});
+    this.#failed = new Promise((_, reject) => this.#zlib.once('error', reject));
+    this.#failed.catch(() => {});
+    this.#ended = new Promise((resolve) => this.#zlib.once('end', resolve));
   }
 
   /** Inflates `chunk`; resolves to how many of its bytes were part of the DEFLATE stream. */
   async write(chunk: Uint8Array): Promise<number> {
     const before = this.#zlib.bytesWritten;
-    await new Promise<void>((resolve, reject) => {
+    const written = new Promise<void>((resolve, reject) => {
       this.#zlib.write(chunk, (error) => (error ? reject(error) : resolve()));
     });
+    await Promise.race([written, this.#failed]);
     return this.#zlib.bytesWritten - before;
   }
 
@@ -44,7 +44,7 @@ export class RawInflater {
    */
   async finish(noMoreInput: boolean): Promise<void> {
     if (noMoreInput) this.#zlib.end();
-    await this.#ended;
+    await Promise.race([this.#ended, this.#failed]);
   }
 
   destroy(): void {
