@@ -11,9 +11,12 @@ import { extensionCors } from './http/cors.ts';
 import { handleError, handleNotFound } from './http/error-handler.ts';
 import type { RelayEnv } from './http/relay-env.ts';
 import { requestLog } from './http/request-log.ts';
+import type { ExportJobs } from './jobs/export-jobs.ts';
 import type { Logger } from './log.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
+import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
+import { exportOperations, exportRoutes } from './routes/exports.ts';
 import {
   facebookAdAccountOperations,
   facebookAdAccountRoutes,
@@ -28,6 +31,7 @@ import { keyOperations, keyRoutes } from './routes/keys.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
+import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
 
 export interface RelayDeps {
@@ -35,6 +39,8 @@ export interface RelayDeps {
   store: RelayStore;
   sessions: SessionTokens;
   facebook: FacebookServices;
+  exports: ExportJobs;
+  spool: UploadSpool;
   config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
   now?: () => Date;
   version?: string;
@@ -48,6 +54,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...facebookOAuthOperations,
   ...facebookAdAccountOperations,
   ...facebookConnectionOperations,
+  ...exportOperations,
+  ...audienceOperations,
   ...openApiOperations,
 ];
 
@@ -57,6 +65,8 @@ export function createRelayApp({
   store,
   sessions,
   facebook,
+  exports,
+  spool,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -83,6 +93,11 @@ export function createRelayApp({
     .route('/v1', facebookOAuthRoutes({ facebook, jsonLimit }))
     .route('/v1', facebookAdAccountRoutes({ facebook, jsonLimit }))
     .route('/v1', facebookConnectionRoutes({ facebook, jsonLimit, now }))
+    .route(
+      '/v1',
+      exportRoutes({ exports, spool, jsonLimit, uploadLimit: config.bodyLimits.uploadBytes }),
+    )
+    .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRelayApp, type RelayApp } from './app.ts';
 import type { RelayConfig } from './config.ts';
 import { scheduleDailyChecks, type Timers } from './facebook/connection/daily-check-schedule.ts';
 import { createFacebookServices, type FacebookServices } from './facebook/facebook-services.ts';
 import { type HttpServer, listen } from './http/listen.ts';
+import { createExportJobs, type ExportJobs } from './jobs/export-jobs.ts';
+import { createExportSources } from './jobs/export-sources.ts';
 import type { Logger } from './log.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
+import { createUploadSpool } from './sources/file/upload-spool.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -16,6 +20,7 @@ export interface RunningRelay extends HttpServer {
   app: RelayApp;
   services: RelayServices;
   facebook: FacebookServices;
+  exports: ExportJobs;
 }
 
 export interface StartRelayOptions {
@@ -24,6 +29,8 @@ export interface StartRelayOptions {
   fetch?: typeof fetch;
   /** For the daily Facebook check. */
   timers?: Timers;
+  /** How pacing and retries wait (tests: on a manual clock); real time by default. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -33,7 +40,7 @@ export interface StartRelayOptions {
 export async function startRelay(
   config: RelayConfig,
   logger: Logger,
-  { now = () => new Date(), fetch: fetchImpl = fetch, timers }: StartRelayOptions = {},
+  { now = () => new Date(), fetch: fetchImpl = fetch, timers, sleep }: StartRelayOptions = {},
 ): Promise<RunningRelay> {
   const services = openRelayServices(config, { now });
   try {
@@ -46,12 +53,27 @@ export async function startRelay(
       logger,
       now,
       fetch: fetchImpl,
+      ...(sleep ? { sleep } : {}),
+    });
+    const spool = createUploadSpool({
+      dir: join(config.dataDir, 'uploads'),
+      key: deriveKey(services.relaySecrets.current, 'upload-spool'),
+    });
+    const exports = createExportJobs({
+      jobs: services.store.exportJobs,
+      graphs: facebook.graphs,
+      sources: createExportSources({ spool }),
+      logger,
+      now,
+      ...(sleep ? { sleep } : {}),
     });
     const app = createRelayApp({
       logger,
       store: services.store,
       sessions: services.sessions,
       facebook,
+      exports,
+      spool,
       config,
       now,
       version,
@@ -63,6 +85,8 @@ export async function startRelay(
       keyMaterial: services.relaySecrets.source,
       facebookMode: config.facebook.mode,
     });
+    const resumed = await exports.resumeUnfinished();
+    if (resumed > 0) logger.info('resuming unfinished exports', { count: resumed });
     const dailyChecks = scheduleDailyChecks({
       run: facebook.health.checkAll,
       logger,
@@ -73,7 +97,10 @@ export async function startRelay(
       app,
       services,
       facebook,
+      exports,
       async close(graceMs) {
+        // Ends SSE streams and stops exports where they are (resumed at the next start).
+        await exports.close();
         await server.close(graceMs);
         await dailyChecks.stop();
         await services.close();
