@@ -14,8 +14,8 @@ export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve
  */
 export function useExportRelay() {
   const startRelay = useRelayWithGraph();
-  return async () => {
-    const started = await startRelay();
+  return async (options: Parameters<typeof startRelay>[0] = {}) => {
+    const started = await startRelay(options);
     const users = await started.workspaceWithUsers('Acme');
     await started.connectFacebook(users.adminToken);
     const token = users.marketerToken;
@@ -98,7 +98,7 @@ export function parseSse(text: string): { id: number; event: ExportEvent }[] {
 /** A CSV of users `0..count-1`: email, phone, country and the consent columns. */
 export function usersCsv(
   count: number,
-  extra: (index: number) => Record<string, string> = () => ({}),
+  extra: (index: number) => Record<string, string | undefined> = () => ({}),
 ): string {
   const rows = Array.from({ length: count }, (_, index) => ({
     email: `User${index}@Example.com `,
