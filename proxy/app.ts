@@ -16,6 +16,7 @@ import type { Logger } from './log.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
+import { brazeSourceOperations, brazeSourceRoutes } from './routes/braze-source.ts';
 import { exportOperations, exportRoutes } from './routes/exports.ts';
 import {
   facebookAdAccountOperations,
@@ -31,6 +32,7 @@ import { keyOperations, keyRoutes } from './routes/keys.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
+import type { BrazeSettings } from './sources/braze/braze-settings.ts';
 import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
 
@@ -41,6 +43,7 @@ export interface RelayDeps {
   facebook: FacebookServices;
   exports: ExportJobs;
   spool: UploadSpool;
+  braze: BrazeSettings;
   config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
   now?: () => Date;
   version?: string;
@@ -56,6 +59,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...facebookConnectionOperations,
   ...exportOperations,
   ...audienceOperations,
+  ...brazeSourceOperations,
   ...openApiOperations,
 ];
 
@@ -67,6 +71,7 @@ export function createRelayApp({
   facebook,
   exports,
   spool,
+  braze,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -98,6 +103,7 @@ export function createRelayApp({
       exportRoutes({ exports, spool, jsonLimit, uploadLimit: config.bodyLimits.uploadBytes }),
     )
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
+    .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

@@ -5,11 +5,13 @@ import type { RelayConfig } from './config.ts';
 import { scheduleDailyChecks, type Timers } from './facebook/connection/daily-check-schedule.ts';
 import { createFacebookServices, type FacebookServices } from './facebook/facebook-services.ts';
 import { type HttpServer, listen } from './http/listen.ts';
+import { createBrazeSnapshotSource } from './jobs/braze-snapshot.ts';
 import { createExportJobs, type ExportJobs } from './jobs/export-jobs.ts';
 import { createExportSources } from './jobs/export-sources.ts';
 import type { Logger } from './log.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
+import { createBrazeSettings } from './sources/braze/braze-settings.ts';
 import { createUploadSpool } from './sources/file/upload-spool.ts';
 
 const { version } = JSON.parse(
@@ -56,13 +58,21 @@ export async function startRelay(
       ...(sleep ? { sleep } : {}),
     });
     const spool = createUploadSpool({
-      dir: join(config.dataDir, 'uploads'),
+      dir: join(config.dataDir, 'spool'),
       key: deriveKey(services.relaySecrets.current, 'upload-spool'),
+    });
+    const braze = createBrazeSettings({
+      secrets: services.secrets,
+      now,
+      client: { fetch: fetchImpl },
     });
     const exports = createExportJobs({
       jobs: services.store.exportJobs,
       graphs: facebook.graphs,
-      sources: createExportSources({ spool }),
+      sources: createExportSources({
+        spool,
+        braze: createBrazeSnapshotSource({ braze, spool, ...(sleep ? { sleep } : {}) }),
+      }),
       logger,
       now,
       ...(sleep ? { sleep } : {}),
@@ -74,6 +84,7 @@ export async function startRelay(
       facebook,
       exports,
       spool,
+      braze,
       config,
       now,
       version,

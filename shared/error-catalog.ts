@@ -3,6 +3,7 @@
  * one-paragraph explanation and the steps to fix it. Pure data and small lookups, no Node
  * imports (the extension bundles this file).
  */
+import { BRAZE_ERRORS, type BrazeErrorCode } from './error-catalog/braze-errors.ts';
 import {
   CLASS_ENTRY,
   FACEBOOK_ERRORS,
@@ -11,6 +12,7 @@ import {
 import { RELAY_ERRORS, type RelayErrorCode } from './error-catalog/relay-errors.ts';
 import type { EntryText, ErrorEntry, FacebookErrorClass } from './error-catalog/types.ts';
 
+export type { BrazeErrorCode } from './error-catalog/braze-errors.ts';
 export type { FacebookErrorCode } from './error-catalog/facebook-errors.ts';
 export type { RelayErrorCode } from './error-catalog/relay-errors.ts';
 export {
@@ -20,7 +22,7 @@ export {
   type GraphErrorMatch,
 } from './error-catalog/types.ts';
 
-export type ErrorCode = RelayErrorCode | FacebookErrorCode;
+export type ErrorCode = RelayErrorCode | FacebookErrorCode | BrazeErrorCode;
 
 const withCodes = <Code extends string>(entries: Record<Code, EntryText>) =>
   Object.fromEntries(
@@ -31,6 +33,7 @@ const withCodes = <Code extends string>(entries: Record<Code, EntryText>) =>
 export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   ...withCodes(RELAY_ERRORS),
   ...withCodes(FACEBOOK_ERRORS),
+  ...withCodes(BRAZE_ERRORS),
 };
 
 export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CATALOG, code);

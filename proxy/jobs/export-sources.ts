@@ -9,6 +9,7 @@ import type { ExportSources } from './export-jobs.ts';
 export interface SegmentSource {
   check(workspaceId: string, segmentId: string): Promise<void>;
   open(job: ExportJobRecord, segmentId: string, signal: AbortSignal): AsyncIterable<SourceItem>;
+  release(job: ExportJobRecord): void;
 }
 
 /** File uploads from the encrypted spool, and Braze segments when a Braze source is given. */
@@ -19,8 +20,7 @@ export function createExportSources({
   spool: UploadSpool;
   braze?: SegmentSource;
 }): ExportSources {
-  const noBraze = () =>
-    new ApiError('validation_failed', 'This relay cannot export Braze segments yet.');
+  const noBraze = () => new ApiError('braze_not_configured');
   return {
     async check(workspaceId, source) {
       if (source.kind === 'braze') {
@@ -46,6 +46,7 @@ export function createExportSources({
     },
     release(job) {
       if (job.spec.source.kind === 'file') spool.remove(job.workspaceId, job.spec.source.uploadId);
+      else braze?.release(job);
     },
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { type Bench, type Figure, meetsTarget } from './bench.ts';
 import * as brazeExport from './braze-export.ts';
+import * as brazeSource from './braze-source.ts';
 import * as exportPipeline from './export-pipeline.ts';
 import * as matchKeys from './match-keys.ts';
 
@@ -10,7 +11,7 @@ import * as matchKeys from './match-keys.ts';
  * Markdown section to paste into docs/benchmarks.md. A new benchmark is a module exporting
  * `name`, `description` and `run`, added to this list.
  */
-const BENCHES: Bench[] = [matchKeys, brazeExport, exportPipeline];
+const BENCHES: Bench[] = [matchKeys, brazeExport, brazeSource, exportPipeline];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !BENCHES.some((bench) => bench.name === name));

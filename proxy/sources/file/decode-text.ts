@@ -16,7 +16,8 @@ export async function* decodeUtf8(
   if (rest !== '') yield rest;
 }
 
-async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+/** The chunks of a byte stream; stopping early cancels it. */
+export async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   let done = false;
   try {

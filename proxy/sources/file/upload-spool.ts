@@ -1,6 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -8,7 +15,8 @@ import { join } from 'node:path';
  * clear). Why a spool and not hashed batches: a resumed job must re-read its source to make
  * the same batches *and* the same report (users read, removed per filter, unusable values),
  * which needs the users, not only their hashes; an encrypted copy keeps that exact and costs
- * one AES-GCM pass. The copy is deleted when the export is done or cancelled.
+ * one AES-GCM pass. The copy is deleted when the export is done or cancelled. A Braze
+ * segment export is copied here too (see jobs/braze-snapshot.ts).
  *
  * Format: frames of `[4-byte length][12-byte IV][ciphertext][16-byte tag]`, each frame's
  * index and the upload id bound as additional data, so frames cannot be reordered, dropped
@@ -16,10 +24,14 @@ import { join } from 'node:path';
  * so a truncated spool is refused too.
  */
 export interface UploadSpool {
-  /** Stores `body` encrypted; returns the upload id and its size in bytes. */
+  /**
+   * Stores `body` encrypted under a new id (or `uploadId`); returns the id and the size in
+   * bytes. The upload exists only once it is whole: a crash mid-write leaves none.
+   */
   write(
     workspaceId: string,
     body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+    uploadId?: string,
   ): Promise<{ uploadId: string; bytes: number }>;
   exists(workspaceId: string, uploadId: string): boolean;
   /** The upload's bytes, decrypted as they are read. */
@@ -45,11 +57,11 @@ export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }
   const additionalData = (uploadId: string, index: number) => Buffer.from(`${uploadId}:${index}`);
 
   return {
-    async write(workspaceId, body) {
-      const uploadId = randomUUID();
+    async write(workspaceId, body, uploadId = randomUUID()) {
       mkdirSync(join(dir, workspaceId), { recursive: true, mode: 0o700 });
       const file = fileOf(workspaceId, uploadId);
-      const out = createWriteStream(file, { mode: 0o600 });
+      const partial = `${file}.partial`;
+      const out = createWriteStream(partial, { mode: 0o600 });
       let index = 0;
       let bytes = 0;
       const writeFrame = async (plain: Uint8Array) => {
@@ -81,9 +93,10 @@ export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }
         await writeFrame(new Uint8Array(0));
         out.end();
         await once(out, 'finish');
+        renameSync(partial, file);
       } catch (error) {
         out.destroy();
-        rmSync(file, { force: true });
+        rmSync(partial, { force: true });
         throw error;
       }
       return { uploadId, bytes };
