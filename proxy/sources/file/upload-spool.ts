@@ -62,6 +62,7 @@ export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }
       const file = fileOf(workspaceId, uploadId);
       const partial = `${file}.partial`;
       const out = createWriteStream(partial, { mode: 0o600 });
+      await once(out, 'open');
       let index = 0;
       let bytes = 0;
       const writeFrame = async (plain: Uint8Array) => {
@@ -96,6 +97,7 @@ export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }
         renameSync(partial, file);
       } catch (error) {
         out.destroy();
+        await once(out, 'close');
         rmSync(partial, { force: true });
         throw error;
       }
