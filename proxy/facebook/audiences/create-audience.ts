@@ -13,15 +13,24 @@ export async function createCustomAudience(
   graph: WorkspaceGraph,
   { adAccountId, name, description, customerFileSource }: NewCustomAudience,
 ): Promise<string> {
+  return postAudience(graph, adAccountId, {
+    name,
+    subtype: 'CUSTOM',
+    description,
+    customer_file_source: customerFileSource,
+  });
+}
+
+/** Every kind of audience is created on the ad account's `customaudiences` edge. */
+async function postAudience(
+  graph: WorkspaceGraph,
+  adAccountId: string,
+  params: Record<string, unknown>,
+): Promise<string> {
   const created = await graph.request<{ id: string }>({
     method: 'POST',
     path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
-    params: {
-      name,
-      subtype: 'CUSTOM',
-      description,
-      customer_file_source: customerFileSource,
-    },
+    params,
     adAccountId,
   });
   return created.id;
@@ -46,17 +55,11 @@ export async function createLookalike(
     countries.length === 1
       ? { country: countries[0] }
       : { location_spec: { geo_locations: { countries } } };
-  const created = await graph.request<{ id: string }>({
-    method: 'POST',
-    path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
-    params: {
-      name,
-      subtype: 'LOOKALIKE',
-      origin_audience_id: originAudienceId,
-      // Meta takes ratios in steps of 0.01.
-      lookalike_spec: { ratio: Math.round(ratio * 100) / 100, ...location },
-    },
-    adAccountId,
+  return postAudience(graph, adAccountId, {
+    name,
+    subtype: 'LOOKALIKE',
+    origin_audience_id: originAudienceId,
+    // Meta takes ratios in steps of 0.01.
+    lookalike_spec: { ratio: Math.round(ratio * 100) / 100, ...location },
   });
-  return created.id;
 }
