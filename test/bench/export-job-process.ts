@@ -27,9 +27,16 @@ export interface ExportJobResult {
   rowsSent: number;
   wallSeconds: number;
   relayPeakRssBytes: number;
+  /** Before the export started: the relay at rest, or after taking the upload. */
+  relayPeakRssBeforeExportBytes: number;
 }
 
-const [kind = 'file', what = '1000000'] = process.argv.slice(2);
+/** The peak RSS of a process so far (Linux). */
+const peakRssBytes = (pid: number | undefined) =>
+  Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) *
+  1024;
+
+const [kind = 'file', what = '1000000', ...NODE_FLAGS] = process.argv.slice(2);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const children: ChildProcess[] = [];
 
@@ -54,7 +61,7 @@ try {
   );
   await services.close();
 
-  const relay = spawn(process.execPath, [here('../../proxy/main.ts')], {
+  const relay = spawn(process.execPath, [...NODE_FLAGS, here('../../proxy/main.ts')], {
     env: {
       PATH: process.env.PATH ?? '',
       RELAY_DATA_DIR: dataDir,
@@ -120,6 +127,7 @@ try {
     source = { kind: 'file', uploadId };
   }
 
+  const beforeExport = peakRssBytes(relay.pid);
   const began = performance.now();
   const { id } = (await call(
     '/v1/exports',
@@ -140,15 +148,14 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const wallSeconds = (performance.now() - began) / 1000;
-  const status = readFileSync(`/proc/${relay.pid}/status`, 'utf8');
-  const peakKib = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0);
   const result: ExportJobResult = {
     status: job.status,
     error: job.error ? `${job.error.code}: ${job.error.message}` : null,
     users: job.report?.users.read ?? 0,
     rowsSent: job.report?.audiences[0]?.sent ?? 0,
     wallSeconds,
-    relayPeakRssBytes: peakKib * 1024,
+    relayPeakRssBytes: peakRssBytes(relay.pid),
+    relayPeakRssBeforeExportBytes: beforeExport,
   };
   console.log(JSON.stringify(result));
 } finally {

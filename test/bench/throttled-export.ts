@@ -46,7 +46,7 @@ export async function run(): Promise<Figure[]> {
   try {
     const control = createGraphControlClient(graph.url);
     await control.setQuota({ adAccountId: DEMO_AD_ACCOUNT_ID, callsPerHour: CALLS_PER_HOUR });
-    const { adminKey } = await createWorkspaceAdmin({
+    const { adminKey, workspace } = await createWorkspaceAdmin({
       store: relay.services.store,
       now: clock,
     }).createWorkspace('Bench');
@@ -89,7 +89,8 @@ export async function run(): Promise<Figure[]> {
     )) as { id: string };
     let job: ExportJobView;
     for (;;) {
-      job = (await call(`/v1/exports/${id}`, {}, token)) as unknown as ExportJobView;
+      // Read in-process: simulated hours pass, longer than any session lives.
+      job = await relay.exports.get(workspace.id, id);
       if (['done', 'failed', 'cancelled'].includes(job.status)) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
