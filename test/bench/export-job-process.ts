@@ -19,6 +19,7 @@ import type { DemoSegmentKey } from '../../sandbox/braze/segments/demo-segments.
 import { DEMO_AD_ACCOUNT_ID, DEMO_SYSTEM_USER_TOKEN } from '../../sandbox/graph/demo-world.ts';
 import type { ExportJobView } from '../../shared/relay-api/exports.ts';
 import { generatedCsv } from './generated-csv.ts';
+import { relayCalls } from './relay-calls.ts';
 
 export interface ExportJobResult {
   status: string;
@@ -85,27 +86,8 @@ try {
     relay.once('exit', (code) => reject(new Error(`relay exited (${code}): ${out}`)));
   });
 
-  const call = async (path: string, init: RequestInit = {}, token?: string) => {
-    const response = await fetch(`${relayUrl}${path}`, {
-      ...init,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}),
-    } as RequestInit);
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
-  const { token } = (await call('/v1/session', {
-    method: 'POST',
-    body: JSON.stringify({ apiKey: adminKey.apiKey }),
-  })) as { token: string };
-  await call(
-    '/v1/facebook/system-user-token',
-    { method: 'PUT', body: JSON.stringify({ token: DEMO_SYSTEM_USER_TOKEN }) },
-    token,
-  );
+  const { call, adminSession } = relayCalls(relayUrl);
+  const token = await adminSession(adminKey.apiKey, DEMO_SYSTEM_USER_TOKEN);
   let source: Record<string, unknown>;
   if (kind === 'braze') {
     await call(

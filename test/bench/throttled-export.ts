@@ -11,6 +11,7 @@ import { startGraphEmulator } from '../../sandbox/graph/start.ts';
 import type { ExportJobView } from '../../shared/relay-api/exports.ts';
 import type { Figure } from './bench.ts';
 import { generatedCsv } from './generated-csv.ts';
+import { relayCalls } from './relay-calls.ts';
 
 const ROWS = 200_000;
 const BATCH = 1_000;
@@ -50,24 +51,8 @@ export async function run(): Promise<Figure[]> {
       store: relay.services.store,
       now: clock,
     }).createWorkspace('Bench');
-    const call = async (path: string, init: RequestInit = {}, token?: string) => {
-      const response = await fetch(`${relay.url}${path}`, {
-        ...init,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}),
-      } as RequestInit);
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<Record<string, unknown>>;
-    };
-    const { token } = (await call('/v1/session', {
-      method: 'POST',
-      body: JSON.stringify({ apiKey: adminKey.apiKey }),
-    })) as { token: string };
-    const put = { method: 'PUT', body: JSON.stringify({ token: DEMO_SYSTEM_USER_TOKEN }) };
-    await call('/v1/facebook/system-user-token', put, token);
+    const { call, adminSession } = relayCalls(relay.url);
+    const token = await adminSession(adminKey.apiKey, DEMO_SYSTEM_USER_TOKEN);
     const { uploadId } = await call(
       '/v1/uploads',
       { method: 'POST', body: generatedCsv(ROWS) },
