@@ -11,10 +11,13 @@ import { extensionCors } from './http/cors.ts';
 import { handleError, handleNotFound } from './http/error-handler.ts';
 import type { RelayEnv } from './http/relay-env.ts';
 import { requestLog } from './http/request-log.ts';
+import type { ExportJobs } from './jobs/export-jobs.ts';
 import type { Logger } from './log.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
+import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
 import { brazeSourceOperations, brazeSourceRoutes } from './routes/braze-source.ts';
+import { exportOperations, exportRoutes } from './routes/exports.ts';
 import {
   facebookAdAccountOperations,
   facebookAdAccountRoutes,
@@ -30,6 +33,7 @@ import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
 import type { BrazeSettings } from './sources/braze/braze-settings.ts';
+import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
 
 export interface RelayDeps {
@@ -37,6 +41,8 @@ export interface RelayDeps {
   store: RelayStore;
   sessions: SessionTokens;
   facebook: FacebookServices;
+  exports: ExportJobs;
+  spool: UploadSpool;
   braze: BrazeSettings;
   config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
   now?: () => Date;
@@ -51,6 +57,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...facebookOAuthOperations,
   ...facebookAdAccountOperations,
   ...facebookConnectionOperations,
+  ...exportOperations,
+  ...audienceOperations,
   ...brazeSourceOperations,
   ...openApiOperations,
 ];
@@ -61,6 +69,8 @@ export function createRelayApp({
   store,
   sessions,
   facebook,
+  exports,
+  spool,
   braze,
   config,
   now = () => new Date(),
@@ -88,6 +98,11 @@ export function createRelayApp({
     .route('/v1', facebookOAuthRoutes({ facebook, jsonLimit }))
     .route('/v1', facebookAdAccountRoutes({ facebook, jsonLimit }))
     .route('/v1', facebookConnectionRoutes({ facebook, jsonLimit, now }))
+    .route(
+      '/v1',
+      exportRoutes({ exports, spool, jsonLimit, uploadLimit: config.bodyLimits.uploadBytes }),
+    )
+    .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)

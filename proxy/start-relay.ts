@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRelayApp, type RelayApp } from './app.ts';
 import type { RelayConfig } from './config.ts';
 import { scheduleDailyChecks, type Timers } from './facebook/connection/daily-check-schedule.ts';
 import { createFacebookServices, type FacebookServices } from './facebook/facebook-services.ts';
 import { type HttpServer, listen } from './http/listen.ts';
+import { createBrazeSnapshotSource } from './jobs/braze-snapshot.ts';
+import { createExportJobs, type ExportJobs } from './jobs/export-jobs.ts';
+import { createExportSources } from './jobs/export-sources.ts';
 import type { Logger } from './log.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
 import { createBrazeSettings } from './sources/braze/braze-settings.ts';
+import { createUploadSpool } from './sources/file/upload-spool.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -17,6 +22,7 @@ export interface RunningRelay extends HttpServer {
   app: RelayApp;
   services: RelayServices;
   facebook: FacebookServices;
+  exports: ExportJobs;
 }
 
 export interface StartRelayOptions {
@@ -25,6 +31,8 @@ export interface StartRelayOptions {
   fetch?: typeof fetch;
   /** For the daily Facebook check. */
   timers?: Timers;
+  /** How pacing and retries wait (tests: on a manual clock); real time by default. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -34,7 +42,7 @@ export interface StartRelayOptions {
 export async function startRelay(
   config: RelayConfig,
   logger: Logger,
-  { now = () => new Date(), fetch: fetchImpl = fetch, timers }: StartRelayOptions = {},
+  { now = () => new Date(), fetch: fetchImpl = fetch, timers, sleep }: StartRelayOptions = {},
 ): Promise<RunningRelay> {
   const services = openRelayServices(config, { now });
   try {
@@ -47,13 +55,36 @@ export async function startRelay(
       logger,
       now,
       fetch: fetchImpl,
+      ...(sleep ? { sleep } : {}),
+    });
+    const spool = createUploadSpool({
+      dir: join(config.dataDir, 'spool'),
+      key: deriveKey(services.relaySecrets.current, 'upload-spool'),
+    });
+    const braze = createBrazeSettings({
+      secrets: services.secrets,
+      now,
+      client: { fetch: fetchImpl },
+    });
+    const exports = createExportJobs({
+      jobs: services.store.exportJobs,
+      graphs: facebook.graphs,
+      sources: createExportSources({
+        spool,
+        braze: createBrazeSnapshotSource({ braze, spool, ...(sleep ? { sleep } : {}) }),
+      }),
+      logger,
+      now,
+      ...(sleep ? { sleep } : {}),
     });
     const app = createRelayApp({
       logger,
       store: services.store,
       sessions: services.sessions,
       facebook,
-      braze: createBrazeSettings({ secrets: services.secrets, now, client: { fetch: fetchImpl } }),
+      exports,
+      spool,
+      braze,
       config,
       now,
       version,
@@ -65,6 +96,8 @@ export async function startRelay(
       keyMaterial: services.relaySecrets.source,
       facebookMode: config.facebook.mode,
     });
+    const resumed = await exports.resumeUnfinished();
+    if (resumed > 0) logger.info('resuming unfinished exports', { count: resumed });
     const dailyChecks = scheduleDailyChecks({
       run: facebook.health.checkAll,
       logger,
@@ -75,7 +108,10 @@ export async function startRelay(
       app,
       services,
       facebook,
+      exports,
       async close(graceMs) {
+        // Ends SSE streams and stops exports where they are (resumed at the next start).
+        await exports.close();
         await server.close(graceMs);
         await dailyChecks.stop();
         await services.close();

@@ -34,6 +34,8 @@ export interface FacebookServicesOptions {
   logger: Logger;
   now?: () => Date;
   fetch?: typeof fetch;
+  /** How the pacer waits (tests: on a manual clock). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function createFacebookServices({
@@ -44,8 +46,9 @@ export function createFacebookServices({
   logger,
   now = () => new Date(),
   fetch: fetchImpl = fetch,
+  sleep,
 }: FacebookServicesOptions): FacebookServices {
-  const pacer = createPacer({ now });
+  const pacer = createPacer({ now, ...(sleep ? { sleep } : {}) });
   const graph = createGraphClient({ facebook, fetch: fetchImpl, now, pacer });
   const repository = store.facebookConnections;
   const tokens = createStoredTokens({ repository, secrets, now });

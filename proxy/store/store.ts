@@ -1,5 +1,6 @@
 import type { ApiKeyRepository } from './api-keys.ts';
 import type { EncryptionKeyRepository } from './encryption-keys.ts';
+import type { ExportJobRepository } from './export-jobs.ts';
 import type { FacebookConnectionRepository } from './facebook-connections.ts';
 import type { OAuthStateRepository } from './oauth-states.ts';
 import type { SecretRepository } from './secrets.ts';
@@ -17,5 +18,6 @@ export interface RelayStore {
   secrets: SecretRepository;
   facebookConnections: FacebookConnectionRepository;
   oauthStates: OAuthStateRepository;
+  exportJobs: ExportJobRepository;
   close(): Promise<void>;
 }

@@ -323,6 +323,17 @@ export const FACEBOOK_ERRORS = {
       'In Facebook Audience Manager, delete customer-list audiences that are no longer used.',
       'Or export into an existing audience, or into another ad account.',
     ],
+    graph: [{ code: 2654, messageIncludes: 'maximum of' }],
+  }),
+  facebook_lookalike_seed_too_small: facebook('bad-data', {
+    title: 'Source audience too small for a lookalike',
+    explanation:
+      'Facebook builds a lookalike only from a source audience of at least 100 people in the chosen countries. This audience has fewer people Facebook could use.',
+    steps: [
+      'Export a larger segment (or more fields, such as Phone number as well as Email) into the audience, then try again.',
+      'Or choose another country, where more of the audience lives.',
+    ],
+    graph: [{ code: 2654, messageIncludes: 'source audience must contain' }],
   }),
   facebook_value_based_audience_not_supported: facebook('bad-data', {
     title: 'Value-based audiences not supported',

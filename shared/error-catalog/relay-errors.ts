@@ -149,6 +149,20 @@ export const RELAY_ERRORS = {
       'If the columns have other names, map them to fields (email, phone, idfa…) before exporting.',
     ],
   },
+  upload_not_found: {
+    httpStatus: 404,
+    title: 'Uploaded file not found',
+    explanation:
+      'The export names an uploaded file the relay does not hold for this workspace: it was never uploaded here, or its export already ended and the relay deleted it (uploads are kept only until their export is done).',
+    steps: ['Upload the file again, then start the export with the new upload id.'],
+  },
+  export_not_resumable: {
+    httpStatus: 409,
+    title: 'This export cannot be resumed',
+    explanation:
+      'Only an export that stopped on something a person can fix (the Facebook token, the Custom Audience terms, access to the ad account, an audience restriction, or Facebook staying unavailable) can continue where it stopped. This one is still running, finished, was cancelled, or failed for good.',
+    steps: ['Start a new export instead.'],
+  },
   internal: {
     httpStatus: 500,
     title: 'Relay error',

@@ -3,15 +3,24 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { type Bench, type Figure, meetsTarget } from './bench.ts';
 import * as brazeExport from './braze-export.ts';
 import * as brazeSource from './braze-source.ts';
+import * as exportJob from './export-job.ts';
 import * as exportPipeline from './export-pipeline.ts';
 import * as matchKeys from './match-keys.ts';
+import * as throttledExport from './throttled-export.ts';
 
 /**
  * `npm run bench [-- name …]`: runs the benchmarks (all, or those named) and prints a
  * Markdown section to paste into docs/benchmarks.md. A new benchmark is a module exporting
  * `name`, `description` and `run`, added to this list.
  */
-const BENCHES: Bench[] = [matchKeys, brazeExport, brazeSource, exportPipeline];
+const BENCHES: Bench[] = [
+  matchKeys,
+  brazeExport,
+  brazeSource,
+  exportPipeline,
+  exportJob,
+  throttledExport,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !BENCHES.some((bench) => bench.name === name));

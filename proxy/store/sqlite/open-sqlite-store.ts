@@ -2,6 +2,7 @@ import type { RelayStore } from '../store.ts';
 import { sqliteApiKeys } from './api-keys.ts';
 import { openDatabase } from './database.ts';
 import { sqliteEncryptionKeys } from './encryption-keys.ts';
+import { sqliteExportJobs } from './export-jobs.ts';
 import { sqliteFacebookConnections } from './facebook-connections.ts';
 import { type Migration, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -35,6 +36,7 @@ export function openSqliteStore({
     secrets: sqliteSecrets(db),
     facebookConnections: sqliteFacebookConnections(db),
     oauthStates: sqliteOAuthStates(db),
+    exportJobs: sqliteExportJobs(db, now),
     async close() {
       if (db.isOpen) db.close();
     },

@@ -3,7 +3,7 @@ import { createGraphControlClient } from '../../../../sandbox/graph/control-clie
 import { DEMO_REDIRECT_URI } from '../../../../sandbox/graph/demo-world.ts';
 import { type GraphServer, startGraphEmulator } from '../../../../sandbox/graph/start.ts';
 import type { FacebookStatusResponse } from '../../../../shared/relay-api/facebook.ts';
-import { manualClock } from '../../../support/manual-clock.ts';
+import { manualClock, sleepOnClock } from '../../../support/manual-clock.ts';
 import { startTestRelay, stopTestRelays, type TestRelayOptions } from './test-relay.ts';
 
 /**
@@ -17,12 +17,14 @@ export function useRelayWithGraph() {
     await stopTestRelays();
     await Promise.all(graphs.splice(0).map((graph) => graph.close()));
   });
-  return async ({ env = {}, timers }: Omit<TestRelayOptions, 'clock'> = {}) => {
-    const clock = manualClock();
+  return async ({ env = {}, timers }: Omit<TestRelayOptions, 'clock' | 'sleep'> = {}) => {
+    // The relay's waits (pacing, retries) move the clock the emulator shares: no real waiting.
+    const { clock, sleep } = sleepOnClock(manualClock());
     const graph = await startGraphEmulator({ now: clock.now });
     graphs.push(graph);
     const relay = await startTestRelay({
       clock,
+      sleep,
       ...(timers ? { timers } : {}),
       env: { FACEBOOK_GRAPH_BASE_URL: graph.url, FACEBOOK_DIALOG_BASE_URL: graph.url, ...env },
     });

@@ -21,6 +21,8 @@ export interface TestRelayOptions {
   clock?: ReturnType<typeof manualClock>;
   /** For the relay's scheduled work (the daily Facebook check); real timers by default. */
   timers?: Timers;
+  /** How the relay's pacing and retries wait; real time by default. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The real relay (`startRelay`) over real HTTP on 127.0.0.1:0, with helpers to drive it. */
@@ -28,12 +30,17 @@ export async function startTestRelay({
   env = {},
   clock = manualClock(),
   timers,
+  sleep,
 }: TestRelayOptions = {}) {
   const dataDir = env.RELAY_DATA_DIR ?? join(tempDir(), 'data');
   const config = loadConfig({ RELAY_DATA_DIR: dataDir, RELAY_PORT: '0', ...env });
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logLines.push(line) });
-  const relay = await startRelay(config, logger, { now: clock.now, ...(timers ? { timers } : {}) });
+  const relay = await startRelay(config, logger, {
+    now: clock.now,
+    ...(timers ? { timers } : {}),
+    ...(sleep ? { sleep } : {}),
+  });
   running.push(relay);
   const admin = createWorkspaceAdmin({ store: relay.services.store, now: clock.now });
 
