@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { createExportRequest, type ExportJobView } from '../../shared/relay-api/exports.ts';
+import type { FacebookStatusResponse } from '../../shared/relay-api/facebook.ts';
 import type { RelayResult } from '../relay/relay-failure.ts';
 import { relaySettingsSchema } from '../relay/relay-settings.ts';
 import type { RelayConnection } from '../relay/relay-status.ts';
@@ -12,6 +14,16 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   /** Check the saved relay now. */
   z.object({ type: z.literal('relay:status') }),
   z.object({ type: z.literal('relay:forget') }),
+  /** The Facebook connection and its ad accounts, for the export form. */
+  z.object({ type: z.literal('facebook:status') }),
+  /** Start an export and follow its event stream in the background. */
+  z.object({
+    type: z.literal('export:start'),
+    request: createExportRequest,
+    name: z.string().min(1).max(1000),
+    segmentKey: z.string().max(600).nullable(),
+  }),
+  z.object({ type: z.literal('export:cancel'), exportId: z.string().min(1).max(100) }),
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -26,6 +38,9 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'relay:configure',
   'relay:status',
   'relay:forget',
+  'facebook:status',
+  'export:start',
+  'export:cancel',
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
@@ -38,6 +53,10 @@ export interface RuntimeMessageValues {
   'relay:status': RelayConnection | null;
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answers nothing returns Promise<void>.
   'relay:forget': void;
+  /** Null when no relay is configured. */
+  'facebook:status': RelayResult<FacebookStatusResponse> | null;
+  'export:start': RelayResult<ExportJobView>;
+  'export:cancel': RelayResult<ExportJobView>;
 }
 
 /**

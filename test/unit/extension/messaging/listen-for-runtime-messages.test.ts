@@ -47,6 +47,15 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     })),
     'relay:status': vi.fn(async () => null),
     'relay:forget': vi.fn(async () => {}),
+    'facebook:status': vi.fn(async () => null),
+    'export:start': vi.fn(async () => ({
+      ok: false as const,
+      failure: { kind: 'unreachable' as const, reason: 'network' as const },
+    })),
+    'export:cancel': vi.fn(async () => ({
+      ok: false as const,
+      failure: { kind: 'unreachable' as const, reason: 'network' as const },
+    })),
     ...replaced,
   };
 }
