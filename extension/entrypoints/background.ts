@@ -32,7 +32,7 @@ export default defineBackground(() => {
     'relay:forget': () => relay.forget(),
     'facebook:status': async () => {
       const client = await relay.client();
-      return client && client.request('GET', '/v1/facebook/status', facebookStatusResponse);
+      return client ? client.request('GET', '/v1/facebook/status', facebookStatusResponse) : null;
     },
     'export:start': ({ request, name, segmentKey }) => exports.start({ request, name, segmentKey }),
     'export:cancel': ({ exportId }) => exports.cancel(exportId),

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FacebookStatusResponse } from '../../../shared/relay-api/facebook.ts';
-import type { TrackedExport } from '../../exports/tracked-export.ts';
 import { en } from '../../i18n/en.ts';
 import type { SelectedSegment } from '../../segment-selection/selected-segment-storage.ts';
 import type { BackgroundExports } from '../../ui/background-exports.ts';
