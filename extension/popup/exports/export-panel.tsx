@@ -56,7 +56,7 @@ export function ExportPanel({
     });
   }, [exports, relayUrl]);
 
-  if (jobs === null) return <p role="status">{en.loading}</p>;
+  if (jobs === null) return <p class="ar-muted">{en.loading}</p>;
   const key = segmentKey(segment);
   const latest = Object.values(jobs)
     .filter((job) => job.segmentKey === key)
@@ -75,7 +75,7 @@ export function ExportPanel({
       />
     );
   }
-  if (facebook.phase === 'loading') return <p role="status">{en.loading}</p>;
+  if (facebook.phase === 'loading') return <p class="ar-muted">{en.loading}</p>;
   if (facebook.phase === 'problem') return <ProblemNotice problem={facebook.problem} />;
 
   const submit = async (request: Parameters<BackgroundExports['start']>[0]) => {

@@ -34,7 +34,7 @@ export function ExportProgress({ job, onCancel, onNewExport, cancelling }: Expor
         {running ? text.progressHeading : text.phases[job.phase]}
       </h2>
       <p class="popup__segment-name">{job.name}</p>
-      <p role="status" class={`export-progress__phase export-progress__phase--${job.phase}`}>
+      <p aria-live="polite" class={`export-progress__phase export-progress__phase--${job.phase}`}>
         {text.phases[job.phase]}
         {job.audience && ` · ${label(job.audience)}`}
       </p>
