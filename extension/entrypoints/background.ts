@@ -1,4 +1,12 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import {
+  browserExportSignals,
+  exportIdOfNotification,
+  reportUrl,
+} from '../exports/export-signals.ts';
+import { createExportWatcher } from '../exports/export-watcher.ts';
+import { trackedExportStore } from '../exports/tracked-exports-storage.ts';
 import { createFacebookService } from '../facebook/facebook-service.ts';
 import { browserWebAuthFlow } from '../facebook/web-auth-flow.ts';
 import { listenForRuntimeMessages } from '../messaging/listen-for-runtime-messages.ts';
@@ -6,6 +14,9 @@ import { createRelayConnection } from '../relay/relay-connection.ts';
 import { sandboxAllowed } from '../segment-page/dashboard-hosts.ts';
 import { extraDashboards } from '../segment-page/extra-dashboard-scripts.ts';
 import { rememberSelectedSegment } from '../segment-selection/remember-selected-segment.ts';
+
+/** A backstop for streams a sleeping worker lost: each alarm re-attaches running jobs. */
+const RESUME_ALARM = 'exports:resume';
 
 export default defineBackground(() => {
   const relay = createRelayConnection();
@@ -16,6 +27,11 @@ export default defineBackground(() => {
   const facebook = createFacebookService({
     relay: () => relay.client(),
     webAuthFlow: browserWebAuthFlow(),
+  });
+  const exports = createExportWatcher({
+    relay: () => relay.client(),
+    store: trackedExportStore(),
+    signals: browserExportSignals(),
   });
   listenForRuntimeMessages({
     'segment:selected': rememberSelectedSegment({
@@ -34,5 +50,16 @@ export default defineBackground(() => {
     'dashboard-hosts:list': () => dashboards.list(),
     'dashboard-hosts:add': ({ host }) => dashboards.add(host),
     'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),
+    'export:start': ({ request, name, segmentKey }) => exports.start({ request, name, segmentKey }),
+    'export:cancel': ({ exportId }) => exports.cancel(exportId),
+  });
+  void exports.resumeRunning();
+  void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RESUME_ALARM) void exports.resumeRunning();
+  });
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const exportId = exportIdOfNotification(notificationId);
+    if (exportId) void browser.tabs.create({ url: reportUrl(exportId) });
   });
 });

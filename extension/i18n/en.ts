@@ -215,6 +215,78 @@ export const en = {
       'No segment chosen in this tab. On a segment page, choose Export as Facebook Audience in the User Data menu.',
   },
 
+  consent: {
+    optOut: 'Users who opted out (do_not_sell_or_share)',
+    unsubscribed: 'Users unsubscribed from email',
+    adTracking: 'Device IDs of devices without ad tracking enabled',
+  },
+
+  exports: {
+    formHeading: 'Export to Facebook',
+    adAccount: 'Ad account',
+    adAccountHint: 'The ad account the audiences are created in.',
+    fields: 'Fields to match on',
+    fieldsHint: 'Each field becomes its own Custom Audience, as Braze does.',
+    moreKeys: 'More keys',
+    multiKey: 'One multi-key audience with every chosen field (Meta matches more users this way)',
+    consent: 'Leave out',
+    audienceName: (field: string) => `Audience name (${field})`,
+    multiKeyName: 'Audience name',
+    submit: 'Export Segment',
+    submitting: 'Starting the export…',
+    noApiIdentifier:
+      'This segment’s API identifier is not shown on the page yet. Scroll to the bottom of the segment page so Braze shows it, then open this again.',
+    facebookNotConnected: {
+      title: 'Facebook is not connected',
+      text: 'An admin connects the workspace to Facebook and chooses its ad accounts in the settings.',
+    },
+    noAdAccounts: {
+      title: 'No ad account is connected',
+      text: 'An admin chooses which ad accounts this workspace exports to, in the settings.',
+    },
+    termsNotAccepted: (account: string) =>
+      `${account}: Meta’s Custom Audience terms are not accepted yet.`,
+    acceptTerms: 'Accept the terms on Facebook',
+    errors: {
+      noFields: 'Choose at least one field.',
+      nameMissing: 'Give every audience a name.',
+      noAdAccount: 'Choose an ad account.',
+    },
+    progressHeading: 'Export in progress',
+    phases: {
+      queued: 'Waiting for its turn',
+      resolving: 'Checking the ad account and creating audiences',
+      exporting: 'Braze is preparing the segment',
+      filtering: 'Reading users',
+      uploading: 'Uploading to Facebook',
+      done: 'Finished',
+      failed: 'Failed',
+      cancelled: 'Cancelled',
+    },
+    counts: {
+      read: 'Users read',
+      eligible: 'Eligible',
+      sent: 'Rows sent',
+      invalid: 'Invalid at Meta',
+    },
+    rate: (rows: string) => `${rows} rows/s`,
+    progressLabel: 'Upload progress',
+    audience: 'Audience',
+    audienceStatus: { waiting: 'Waiting', sending: 'Sending', sent: 'Sent' },
+    retrying: 'Retrying by itself',
+    cancel: 'Cancel export',
+    cancelling: 'Cancelling…',
+    newExport: 'Export again',
+    matchNote:
+      'Meta does not reveal which users matched, nor how many: these counts say what was sent and what Meta received.',
+    notification: {
+      done: (name: string) => `${name} is on Facebook`,
+      failed: (name: string) => `${name} could not be exported`,
+      cancelled: (name: string) => `${name} was cancelled`,
+      openReport: 'Click to open the report.',
+    },
+  },
+
   problems: {
     reference: 'Reference for your relay’s operator:',
     unreachable: {

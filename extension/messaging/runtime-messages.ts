@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createExportRequest, type ExportJobView } from '../../shared/relay-api/exports.ts';
 import { connectAdAccountsRequest } from '../../shared/relay-api/facebook.ts';
 import type { FacebookResult } from '../facebook/facebook-failure.ts';
 import type {
@@ -36,6 +37,14 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dashboard-hosts:list') }),
   z.object({ type: z.literal('dashboard-hosts:add'), host: extraDashboardHostSchema }),
   z.object({ type: z.literal('dashboard-hosts:remove'), host: extraDashboardHostSchema }),
+  /** Start an export and follow its event stream in the background. */
+  z.object({
+    type: z.literal('export:start'),
+    request: createExportRequest,
+    name: z.string().min(1).max(1000),
+    segmentKey: z.string().max(600).nullable(),
+  }),
+  z.object({ type: z.literal('export:cancel'), exportId: z.string().min(1).max(100) }),
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -60,6 +69,8 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'dashboard-hosts:list',
   'dashboard-hosts:add',
   'dashboard-hosts:remove',
+  'export:start',
+  'export:cancel',
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
@@ -83,6 +94,8 @@ export interface RuntimeMessageValues {
   'dashboard-hosts:list': ExtraDashboardHost[];
   'dashboard-hosts:add': ExtraDashboardHost[];
   'dashboard-hosts:remove': ExtraDashboardHost[];
+  'export:start': RelayResult<ExportJobView>;
+  'export:cancel': RelayResult<ExportJobView>;
 }
 
 /**

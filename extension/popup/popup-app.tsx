@@ -3,11 +3,14 @@ import { en } from '../i18n/en.ts';
 import type { RelayConnection } from '../relay/relay-status.ts';
 import type { SelectedSegment } from '../segment-selection/selected-segment-storage.ts';
 import { ActionButton } from '../ui/action-button.tsx';
+import type { BackgroundExports } from '../ui/background-exports.ts';
 import type { BackgroundRelay } from '../ui/background-relay.ts';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { explainRelayFailure } from '../ui/explanation.ts';
 import { ProblemNotice } from '../ui/problem-notice.tsx';
 import { useRelayConnection } from '../ui/use-relay-connection.ts';
+import { ExportPanel } from './exports/export-panel.tsx';
+import type { TrackedExportsSource } from './exports/use-tracked-exports.ts';
 import { SegmentSummary } from './segment-summary.tsx';
 
 const text = en.popup;
@@ -17,10 +20,12 @@ export interface PopupAppProps {
   /** The segment chosen in the active tab, if the tab still shows it. */
   findSegment: () => Promise<SelectedSegment | null>;
   openOptions: () => void;
+  exports: BackgroundExports;
+  tracked: TrackedExportsSource;
 }
 
 /** The toolbar popup: the relay's state and the segment chosen in this tab. */
-export function PopupApp({ relay, findSegment, openOptions }: PopupAppProps) {
+export function PopupApp({ relay, findSegment, openOptions, exports, tracked }: PopupAppProps) {
   const [view] = useRelayConnection(relay);
   // undefined while looking, null when the tab has none.
   const [segment, setSegment] = useState<SelectedSegment | null | undefined>(undefined);
@@ -37,6 +42,15 @@ export function PopupApp({ relay, findSegment, openOptions }: PopupAppProps) {
         <RelayState connection={view.connection} openOptions={openOptions} />
         {segment === null && <p class="ar-muted">{text.noSegment}</p>}
         {segment && <SegmentSummary segment={segment} />}
+        {segment && view.connection.status.state === 'connected' && (
+          <ExportPanel
+            segment={segment}
+            relayUrl={view.connection.url}
+            exports={exports}
+            tracked={tracked}
+            openOptions={openOptions}
+          />
+        )}
       </>
     );
   };

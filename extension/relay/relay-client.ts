@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { sessionResponse } from '../../shared/relay-api/session.ts';
 import { type WorkspaceResponse, workspaceResponse } from '../../shared/relay-api/workspace.ts';
+import { parseJson } from './parse-json.ts';
 import {
   failureFromErrorResponse,
   failureFromFetchError,
@@ -38,6 +39,15 @@ export interface RelayClient {
   ): Promise<RelayResult<T>>;
   /** `GET /v1/workspace`: the key's workspace and role. */
   workspace(): Promise<RelayResult<WorkspaceResponse>>;
+  /**
+   * A session-authenticated GET whose answer is read as a stream (Server-Sent Events): no
+   * timeout, `signal` ends it. Resolves once the headers are in; a 2xx only.
+   */
+  openStream(
+    path: `/v1/${string}`,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<RelayResult<Response>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -116,30 +126,52 @@ export function createRelayClient({
     return fresh ? { ok: true, value: cached.token } : startSession();
   };
 
-  const request: RelayClient['request'] = async (method, path, schema, body) => {
+  /** Runs `call` with a session; a 401 (the session ended early) signs in again, once. */
+  const withSession = async <T>(
+    call: (token: string) => Promise<RelayResult<T>>,
+  ): Promise<RelayResult<T>> => {
     const token = await sessionToken();
     if (!token.ok) return token;
-    const first = await send(method, path, schema, { token: token.value, body });
+    const first = await call(token.value);
     if (first.ok || first.failure.kind !== 'unauthenticated') return first;
     // Revoked key, rotated relay secret, a clock running behind: sign in again, once.
     await sessions.clear();
     const again = await startSession();
     if (!again.ok) return again;
-    return send(method, path, schema, { token: again.value, body });
+    return call(again.value);
   };
+
+  const request: RelayClient['request'] = (method, path, schema, body) =>
+    withSession((token) => send(method, path, schema, { token, body }));
+
+  const openOnce = async (
+    path: string,
+    token: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<RelayResult<Response>> => {
+    try {
+      const response = await fetch(`${settings.url}${path}`, {
+        headers: { ...headers, authorization: `Bearer ${token}` },
+        credentials: 'omit',
+        cache: 'no-store',
+        signal,
+      });
+      if (response.ok) return { ok: true, value: response };
+      return fail(failureFromErrorResponse(response.status, parseJson(await response.text())));
+    } catch (error) {
+      return fail(failureFromFetchError(error));
+    }
+  };
+
+  const openStream: RelayClient['openStream'] = (path, headers, signal) =>
+    withSession((token) => openOnce(path, token, headers, signal));
 
   return {
     request,
     workspace: () => request('GET', '/v1/workspace', workspaceResponse),
+    openStream,
   };
 }
 
 const fail = (failure: RelayFailure) => ({ ok: false as const, failure });
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

@@ -2,9 +2,12 @@ import '../../ui/theme.css';
 import '../../popup/popup.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { trackedExportsItem } from '../../exports/tracked-exports-storage.ts';
+import type { TrackedExportsSource } from '../../popup/exports/use-tracked-exports.ts';
 import { PopupApp } from '../../popup/popup-app.tsx';
 import { sandboxAllowed } from '../../segment-page/dashboard-hosts.ts';
 import { selectedSegmentOfActiveTab } from '../../segment-selection/selected-segment-of-active-tab.ts';
+import { backgroundExports } from '../../ui/background-exports.ts';
 import { backgroundRelay } from '../../ui/background-relay.ts';
 
 const allowSandbox = sandboxAllowed(import.meta.env.MODE);
@@ -14,10 +17,21 @@ const openOptions = () => {
   void browser.runtime.openOptionsPage().finally(() => window.close());
 };
 
+const tracked: TrackedExportsSource = {
+  get: () => trackedExportsItem.getValue(),
+  watch: (onChange) => trackedExportsItem.watch((jobs) => onChange(jobs ?? {})),
+};
+
 const root = document.getElementById('app');
 if (root) {
   render(
-    <PopupApp relay={backgroundRelay} findSegment={findSegment} openOptions={openOptions} />,
+    <PopupApp
+      relay={backgroundRelay}
+      findSegment={findSegment}
+      openOptions={openOptions}
+      exports={backgroundExports}
+      tracked={tracked}
+    />,
     root,
   );
 }

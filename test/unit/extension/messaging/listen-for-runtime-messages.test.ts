@@ -58,6 +58,14 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     'dashboard-hosts:list': vi.fn(async () => []),
     'dashboard-hosts:add': vi.fn(async () => []),
     'dashboard-hosts:remove': vi.fn(async () => []),
+    'export:start': vi.fn(async () => ({
+      ok: false as const,
+      failure: { kind: 'unreachable' as const, reason: 'network' as const },
+    })),
+    'export:cancel': vi.fn(async () => ({
+      ok: false as const,
+      failure: { kind: 'unreachable' as const, reason: 'network' as const },
+    })),
     ...replaced,
   };
 }

@@ -4,6 +4,7 @@ import { PopupApp } from '../../../../extension/popup/popup-app.tsx';
 import type { RelayConnection } from '../../../../extension/relay/relay-status.ts';
 import type { SelectedSegment } from '../../../../extension/segment-selection/selected-segment-storage.ts';
 import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
+import { fakeBackgroundExports, fakeTrackedExports } from '../support/fake-background-exports.ts';
 import {
   connectedStatus,
   failedStatus,
@@ -29,9 +30,18 @@ async function open(
   findSegment: () => Promise<SelectedSegment | null> = async () => segment,
 ) {
   relay.status.mockResolvedValue({ ok: true, value: saved });
-  await mount(<PopupApp relay={relay} findSegment={findSegment} openOptions={openOptions} />);
+  await mount(
+    <PopupApp
+      relay={relay}
+      findSegment={findSegment}
+      openOptions={openOptions}
+      {...exportProps()}
+    />,
+  );
   await settle();
 }
+
+const exportProps = () => ({ exports: fakeBackgroundExports(), tracked: fakeTrackedExports() });
 
 const segmentSection = () => document.querySelector('section[aria-labelledby="segment-heading"]');
 
@@ -39,7 +49,12 @@ describe('the popup', () => {
   it('says it is checking the relay until the background answers', async () => {
     relay.status.mockReturnValue(new Promise(() => {}));
     await mount(
-      <PopupApp relay={relay} findSegment={async () => segment} openOptions={openOptions} />,
+      <PopupApp
+        relay={relay}
+        findSegment={async () => segment}
+        openOptions={openOptions}
+        {...exportProps()}
+      />,
     );
     expect(document.querySelector('[role="status"]')?.textContent).toBe(en.loading);
     expect(segmentSection()).toBeNull();
@@ -116,7 +131,12 @@ describe('the popup', () => {
   it('explains a background that does not answer', async () => {
     relay.status.mockResolvedValue({ ok: false, error: 'No listeners available' });
     await mount(
-      <PopupApp relay={relay} findSegment={async () => segment} openOptions={openOptions} />,
+      <PopupApp
+        relay={relay}
+        findSegment={async () => segment}
+        openOptions={openOptions}
+        {...exportProps()}
+      />,
     );
     await settle();
     expect(document.querySelector('[role="alert"]')?.textContent).toContain(

@@ -1,0 +1,52 @@
+import { vi } from 'vitest';
+import type { TrackedExports } from '../../../../extension/exports/tracked-exports-storage.ts';
+import type { MessageReplyOf } from '../../../../extension/messaging/runtime-messages.ts';
+import type { TrackedExportsSource } from '../../../../extension/popup/exports/use-tracked-exports.ts';
+import type { ExportJobView } from '../../../../shared/relay-api/exports.ts';
+import type { FacebookStatusResponse } from '../../../../shared/relay-api/facebook.ts';
+
+export const NOT_CONNECTED: FacebookStatusResponse = {
+  mode: 'sandbox',
+  connected: false,
+  tokenInUse: null,
+  user: null,
+  systemUser: null,
+  adAccounts: [],
+  checkError: null,
+};
+
+/** The popup's view of the background's exports: answers with what a test sets, recording calls. */
+export function fakeBackgroundExports(facebook: FacebookStatusResponse = NOT_CONNECTED) {
+  const reply = <T>(value: T) => ({ ok: true as const, value });
+  return {
+    facebookStatus: vi.fn(
+      async (): Promise<MessageReplyOf<'facebook:status'>> => reply({ ok: true, value: facebook }),
+    ),
+    start: vi.fn(
+      async (..._args: unknown[]): Promise<MessageReplyOf<'export:start'>> =>
+        reply({ ok: true, value: { id: 'exp_1' } as ExportJobView }),
+    ),
+    cancel: vi.fn(
+      async (_id: string): Promise<MessageReplyOf<'export:cancel'>> =>
+        reply({ ok: true, value: { id: 'exp_1' } as ExportJobView }),
+    ),
+  };
+}
+
+/** Tracked exports in memory; `set` replaces them and tells every watcher, as storage does. */
+export function fakeTrackedExports(initial: TrackedExports = {}) {
+  let jobs = initial;
+  const watchers = new Set<(jobs: TrackedExports) => void>();
+  const source: TrackedExportsSource & { set(next: TrackedExports): void } = {
+    get: async () => jobs,
+    watch(onChange) {
+      watchers.add(onChange);
+      return () => watchers.delete(onChange);
+    },
+    set(next) {
+      jobs = next;
+      for (const watcher of watchers) watcher(next);
+    },
+  };
+  return source;
+}
