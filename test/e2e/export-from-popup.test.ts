@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isTruthy } from '../../proxy/sources/truthy.ts';
+import { DEMO_SEED, DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
+import { exportedUsers } from '../../sandbox/braze/users/exported-users.ts';
+import {
+  createGraphControlClient,
+  type GraphControlClient,
+} from '../../sandbox/graph/control-client.ts';
+import { DEMO_AD_ACCOUNT_ID, DEMO_NO_TOS_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
+import { type GraphServer, startGraphEmulator } from '../../sandbox/graph/start.ts';
+import { matchKeyValue } from '../../shared/match-keys.ts';
+import type { ExportJobView } from '../../shared/relay-api/exports.ts';
+import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
+import { type BrazeSandbox, startBrazeSandbox } from './support/braze-sandbox.ts';
+import { closeAfterAll } from './support/close-after-all.ts';
+import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
+import { openConnectedOptions } from './support/options-page.ts';
+import { type E2eRelay, startE2eRelay } from './support/relay.ts';
+import { connectFacebookAndBraze, type RelayApi, relayApi } from './support/relay-api.ts';
+
+const SCREENSHOTS = 'export-from-popup';
+const SEGMENT = DEMO_SEGMENT.newsletter;
+/** A bound for CI's busy 2 cores, not a speed requirement. */
+const EXPORT_DONE = { timeout: 60_000 };
+const resources = closeAfterAll();
+let graph: GraphServer;
+let control: GraphControlClient;
+let sandbox: BrazeSandbox;
+let relay: E2eRelay;
+let api: RelayApi;
+let browser: ExtensionBrowser;
+let page: Page;
+let popup: Page | undefined;
+
+beforeAll(async () => {
+  graph = resources.add(await startGraphEmulator());
+  control = createGraphControlClient(graph.url);
+  sandbox = resources.add(await startBrazeSandbox({ exportDelayMs: 0, usersPerFile: 500 }));
+  relay = resources.add(
+    await startE2eRelay({
+      FACEBOOK_GRAPH_BASE_URL: graph.url,
+      FACEBOOK_DIALOG_BASE_URL: graph.url,
+    }),
+  );
+  const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
+  api = await relayApi(relay.url, adminKey.apiKey);
+  await connectFacebookAndBraze(api, {
+    brazeRestUrl: sandbox.restUrl,
+    adAccountIds: [DEMO_AD_ACCOUNT_ID, DEMO_NO_TOS_AD_ACCOUNT_ID],
+  });
+  browser = resources.add(await launchExtension());
+  await (await openConnectedOptions(browser, relay, adminKey.apiKey)).close();
+  page = await browser.context.newPage();
+}, 60_000);
+screenshotFailures(SCREENSHOTS, () => (popup && !popup.isClosed() ? popup : page));
+
+/** What Meta must hold: the segment's users as Braze exports them, opted-out ones left out. */
+function expectedRows(key: 'EMAIL' | 'PHONE', field: 'email' | 'phone') {
+  const users = exportedUsers(DEMO_SEED, SEGMENT, {
+    fields_to_export: ['country', field],
+    custom_attributes_to_export: ['do_not_sell_or_share'],
+  });
+  const rows: string[][] = [];
+  for (const user of users) {
+    if (isTruthy(user.custom_attributes?.do_not_sell_or_share)) continue;
+    const raw = user[field];
+    const value =
+      typeof raw === 'string'
+        ? matchKeyValue(key, raw, { defaultCountry: user.country ?? undefined })
+        : null;
+    if (value !== null) rows.push([value]);
+  }
+  return rows.sort();
+}
+
+/** The extension's notifications, read through its service worker. */
+const notifications = () =>
+  browser.serviceWorker.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } };
+      }
+    ).chrome.notifications.getAll(),
+  );
+
+describe('exporting a Braze segment from the popup', () => {
+  it('fills one audience per field with exactly the hashed users and says so when done', async () => {
+    await page.goto(sandbox.segmentPageUrl(SEGMENT));
+    await page.getByText(SEGMENT.apiId, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'User Data' }).click();
+    await page.getByRole('menuitem', { name: 'Export as Facebook Audience' }).click();
+
+    await page.bringToFront();
+    popup = await browser.openPopup();
+    const form = popup.getByRole('form', { name: 'Export to Facebook' });
+    await form.waitFor();
+    await form.getByLabel('Ad account').selectOption(DEMO_AD_ACCOUNT_ID);
+    await form.getByRole('checkbox', { name: 'Email', exact: true }).check();
+    await form.getByRole('checkbox', { name: 'Phone number', exact: true }).check();
+    expect(await form.getByLabel(/audience name/i).count()).toBe(2);
+    await saveScreenshot(popup, `${SCREENSHOTS}/form`);
+
+    await form.getByRole('button', { name: 'Export Segment' }).click();
+    const progress = popup.getByRole('region', { name: 'Finished' });
+    await progress.waitFor(EXPORT_DONE);
+    await saveScreenshot(popup, `${SCREENSHOTS}/done`);
+
+    const ids = Object.keys(await notifications());
+    expect(ids).toHaveLength(1);
+    const exportId = ids[0]?.replace(/^export:/, '') ?? '';
+    const job = await api.call<ExportJobView>(`/v1/exports/${exportId}`);
+    expect(job.status).toBe('done');
+    expect(job.report?.users.read).toBe(SEGMENT.size);
+    const [email, phone] = job.audiences;
+    expect(email?.name).toBe(`${SEGMENT.name} — Email`);
+    expect(phone?.name).toBe(`${SEGMENT.name} — Phone number`);
+    // Guards against two empty lists comparing equal.
+    expect(job.report?.users.eligible).toBeGreaterThan(0);
+    const emailRows = await control.audienceRows(email?.facebookAudienceId ?? '');
+    expect(emailRows.schemas[0]?.rows.sort()).toEqual(expectedRows('EMAIL', 'email'));
+    const phoneRows = await control.audienceRows(phone?.facebookAudienceId ?? '');
+    expect(phoneRows.schemas[0]?.rows.sort()).toEqual(expectedRows('PHONE', 'phone'));
+  });
+});
