@@ -1,16 +1,14 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isTruthy } from '../../proxy/sources/truthy.ts';
-import { DEMO_SEED, DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
-import { exportedUsers } from '../../sandbox/braze/users/exported-users.ts';
+import { DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
 import {
   createGraphControlClient,
   type GraphControlClient,
 } from '../../sandbox/graph/control-client.ts';
 import { DEMO_AD_ACCOUNT_ID, DEMO_NO_TOS_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
 import { type GraphServer, startGraphEmulator } from '../../sandbox/graph/start.ts';
-import { matchKeyValue } from '../../shared/match-keys.ts';
 import type { ExportJobView } from '../../shared/relay-api/exports.ts';
+import { expectedAudienceRows } from '../support/braze-audience-rows.ts';
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
 import { type BrazeSandbox, startBrazeSandbox } from './support/braze-sandbox.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
@@ -54,25 +52,6 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 }, 60_000);
 screenshotFailures(SCREENSHOTS, () => (popup && !popup.isClosed() ? popup : page));
-
-/** What Meta must hold: the segment's users as Braze exports them, opted-out ones left out. */
-function expectedRows(key: 'EMAIL' | 'PHONE', field: 'email' | 'phone') {
-  const users = exportedUsers(DEMO_SEED, SEGMENT, {
-    fields_to_export: ['country', field],
-    custom_attributes_to_export: ['do_not_sell_or_share'],
-  });
-  const rows: string[][] = [];
-  for (const user of users) {
-    if (isTruthy(user.custom_attributes?.do_not_sell_or_share)) continue;
-    const raw = user[field];
-    const value =
-      typeof raw === 'string'
-        ? matchKeyValue(key, raw, { defaultCountry: user.country ?? undefined })
-        : null;
-    if (value !== null) rows.push([value]);
-  }
-  return rows.sort();
-}
 
 /** The extension's notifications, read through its service worker. */
 const notifications = () =>
@@ -118,8 +97,21 @@ describe('exporting a Braze segment from the popup', () => {
     // Guards against two empty lists comparing equal.
     expect(job.report?.users.eligible).toBeGreaterThan(0);
     const emailRows = await control.audienceRows(email?.facebookAudienceId ?? '');
-    expect(emailRows.schemas[0]?.rows.sort()).toEqual(expectedRows('EMAIL', 'email'));
+    expect(emailRows.schemas[0]?.rows.sort()).toEqual(
+      expectedAudienceRows(SEGMENT, 'EMAIL', 'email'),
+    );
     const phoneRows = await control.audienceRows(phone?.facebookAudienceId ?? '');
-    expect(phoneRows.schemas[0]?.rows.sort()).toEqual(expectedRows('PHONE', 'phone'));
+    expect(phoneRows.schemas[0]?.rows.sort()).toEqual(
+      expectedAudienceRows(SEGMENT, 'PHONE', 'phone'),
+    );
+
+    // What a click on the notification opens: the report, in a tab of its own.
+    const report = await browser.context.newPage();
+    await report.goto(`chrome-extension://${browser.extensionId}/popup.html?export=${exportId}`);
+    const finished = report.getByRole('region', { name: 'Finished' });
+    await finished.waitFor();
+    expect(await finished.textContent()).toContain(SEGMENT.name);
+    await saveScreenshot(report, `${SCREENSHOTS}/report-tab`);
+    await report.close();
   });
 });
