@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
+import type { Segment } from '../../sandbox/braze/segments/segment.ts';
 import {
   createGraphControlClient,
   type GraphControlClient,
@@ -21,6 +22,7 @@ const SCREENSHOTS = 'export-from-popup';
 const SEGMENT = DEMO_SEGMENT.newsletter;
 /** A bound for CI's busy 2 cores, not a speed requirement. */
 const EXPORT_DONE = { timeout: 60_000 };
+const TERMS_URL = `https://business.facebook.com/ads/manage/customaudiences/tos/?act=${DEMO_NO_TOS_AD_ACCOUNT_ID}`;
 const resources = closeAfterAll();
 let graph: GraphServer;
 let control: GraphControlClient;
@@ -52,6 +54,20 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 }, 60_000);
 screenshotFailures(SCREENSHOTS, () => (popup && !popup.isClosed() ? popup : page));
+afterEach(async () => {
+  if (popup && !popup.isClosed()) await popup.close();
+  popup = undefined;
+});
+
+/** Clicks the injected action on the segment's page, then opens the popup over it. */
+async function popupFor(segment: Segment): Promise<Page> {
+  await page.goto(sandbox.segmentPageUrl(segment));
+  await page.getByText(segment.apiId, { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'User Data' }).click();
+  await page.getByRole('menuitem', { name: 'Export as Facebook Audience' }).click();
+  await page.bringToFront();
+  return browser.openPopup();
+}
 
 /** The extension's notifications, read through its service worker. */
 const notifications = () =>
@@ -65,16 +81,17 @@ const notifications = () =>
 
 describe('exporting a Braze segment from the popup', () => {
   it('fills one audience per field with exactly the hashed users and says so when done', async () => {
-    await page.goto(sandbox.segmentPageUrl(SEGMENT));
-    await page.getByText(SEGMENT.apiId, { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'User Data' }).click();
-    await page.getByRole('menuitem', { name: 'Export as Facebook Audience' }).click();
-
-    await page.bringToFront();
-    popup = await browser.openPopup();
+    popup = await popupFor(SEGMENT);
     const form = popup.getByRole('form', { name: 'Export to Facebook' });
     await form.waitFor();
+    // The account without Meta's Custom Audience terms comes with its fix.
+    await form.getByLabel('Ad account').selectOption(DEMO_NO_TOS_AD_ACCOUNT_ID);
+    const accept = form.getByRole('link', { name: 'Accept the terms on Facebook' });
+    expect(await accept.getAttribute('href')).toBe(TERMS_URL);
+    expect(await form.getByRole('alert').textContent()).toMatch(/terms/i);
+    await saveScreenshot(popup, `${SCREENSHOTS}/terms-not-accepted`);
     await form.getByLabel('Ad account').selectOption(DEMO_AD_ACCOUNT_ID);
+    expect(await accept.count()).toBe(0);
     await form.getByRole('checkbox', { name: 'Email', exact: true }).check();
     await form.getByRole('checkbox', { name: 'Phone number', exact: true }).check();
     expect(await form.getByLabel(/audience name/i).count()).toBe(2);
@@ -113,5 +130,24 @@ describe('exporting a Braze segment from the popup', () => {
     expect(await finished.textContent()).toContain(SEGMENT.name);
     await saveScreenshot(report, `${SCREENSHOTS}/report-tab`);
     await report.close();
+  });
+
+  it('without Facebook, says so and leads to the settings', async () => {
+    await api.call('/v1/facebook/connection', { method: 'DELETE' });
+    // Another segment: this one's popup would show its finished export, not the form.
+    popup = await popupFor(DEMO_SEGMENT.vip);
+    const prompt = popup.getByRole('region', { name: 'Facebook is not connected' });
+    await prompt.waitFor();
+    expect(await popup.getByRole('form', { name: 'Export to Facebook' }).count()).toBe(0);
+    await saveScreenshot(popup, `${SCREENSHOTS}/facebook-not-connected`);
+
+    const optionsOpened = browser.context.waitForEvent('page', {
+      predicate: (opened) => opened.url().endsWith('/options.html'),
+    });
+    await prompt.getByRole('button', { name: 'Open settings' }).click();
+    await (await optionsOpened)
+      .getByRole('heading', { name: /Facebook/ })
+      .first()
+      .waitFor();
   });
 });
