@@ -253,6 +253,8 @@ export const en = {
       noAdAccount: 'Choose an ad account.',
     },
     progressHeading: 'Export in progress',
+    reportMissing:
+      'This export is no longer listed in this browser: exports are followed until the browser closes.',
     phases: {
       queued: 'Waiting for its turn',
       resolving: 'Checking the ad account and creating audiences',

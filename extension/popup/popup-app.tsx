@@ -10,6 +10,7 @@ import { explainRelayFailure } from '../ui/explanation.ts';
 import { ProblemNotice } from '../ui/problem-notice.tsx';
 import { useRelayConnection } from '../ui/use-relay-connection.ts';
 import { ExportPanel } from './exports/export-panel.tsx';
+import { ExportReport } from './exports/export-report.tsx';
 import type { TrackedExportsSource } from './exports/use-tracked-exports.ts';
 import { SegmentSummary } from './segment-summary.tsx';
 
@@ -22,10 +23,19 @@ export interface PopupAppProps {
   openOptions: () => void;
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
+  /** The export to report on instead of the tab's segment (`?export=<id>`), if any. */
+  reportOf?: string | null;
 }
 
-/** The toolbar popup: the relay's state and the segment chosen in this tab. */
-export function PopupApp({ relay, findSegment, openOptions, exports, tracked }: PopupAppProps) {
+/** The toolbar popup: the relay's state and the segment chosen in this tab, or one export's report. */
+export function PopupApp({
+  relay,
+  findSegment,
+  openOptions,
+  exports,
+  tracked,
+  reportOf = null,
+}: PopupAppProps) {
   const [view] = useRelayConnection(relay);
   // undefined while looking, null when the tab has none.
   const [segment, setSegment] = useState<SelectedSegment | null | undefined>(undefined);
@@ -34,6 +44,8 @@ export function PopupApp({ relay, findSegment, openOptions, exports, tracked }: 
   }, [findSegment]);
 
   const body = () => {
+    // The report lives in the browser's session storage: it shows whatever the relay says.
+    if (reportOf) return <ExportReport exportId={reportOf} tracked={tracked} exports={exports} />;
     if (view.phase === 'loading') return <p role="status">{en.loading}</p>;
     if (view.phase === 'unavailable') return <ProblemNotice problem={view.problem} />;
     if (!view.connection) return <SetUpPrompt openOptions={openOptions} />;

@@ -22,6 +22,9 @@ const tracked: TrackedExportsSource = {
   watch: (onChange) => trackedExportsItem.watch((jobs) => onChange(jobs ?? {})),
 };
 
+// A notification's click opens this page on one export's report (see `reportUrl`).
+const reportOf = new URLSearchParams(window.location.search).get('export');
+
 const root = document.getElementById('app');
 if (root) {
   render(
@@ -31,6 +34,7 @@ if (root) {
       openOptions={openOptions}
       exports={backgroundExports}
       tracked={tracked}
+      reportOf={reportOf}
     />,
     root,
   );

@@ -42,7 +42,6 @@ export function ExportPanel({
   const jobs = useTrackedExports(tracked);
   const [facebook, setFacebook] = useState<FacebookView>({ phase: 'loading' });
   const [formWanted, setFormWanted] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
 
   useEffect(() => {
     void exports.facebookStatus().then((reply) => {
@@ -66,11 +65,7 @@ export function ExportPanel({
     return (
       <ExportProgress
         job={latest}
-        cancelling={cancelling}
-        onCancel={() => {
-          setCancelling(true);
-          void exports.cancel(latest.id).finally(() => setCancelling(false));
-        }}
+        onCancel={() => exports.cancel(latest.id)}
         onNewExport={() => setFormWanted(true)}
       />
     );

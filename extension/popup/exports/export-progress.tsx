@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { describeError } from '../../../shared/error-catalog.ts';
 import { MATCH_KEY_LABELS, type MatchKey } from '../../../shared/match-keys/keys.ts';
 import { isRunning, type TrackedExport } from '../../exports/tracked-export.ts';
@@ -10,14 +11,20 @@ const number = new Intl.NumberFormat('en-US');
 
 export interface ExportProgressProps {
   job: TrackedExport;
-  onCancel: () => void;
-  onNewExport: () => void;
-  cancelling: boolean;
+  /** Settles once the relay answered; the button says it is cancelling until then. */
+  onCancel: () => Promise<unknown>;
+  /** Offered once the export ended; left out where there is no segment to export again. */
+  onNewExport?: () => void;
 }
 
 /** One export as its event stream last left it: phase, counts, audiences, errors. */
-export function ExportProgress({ job, onCancel, onNewExport, cancelling }: ExportProgressProps) {
+export function ExportProgress({ job, onCancel, onNewExport }: ExportProgressProps) {
+  const [cancelling, setCancelling] = useState(false);
   const running = isRunning(job);
+  const cancel = () => {
+    setCancelling(true);
+    void onCancel().finally(() => setCancelling(false));
+  };
   const progress = job.progress;
   const eligible = progress?.eligible ?? 0;
   const expectedRows = progress?.fields.reduce((sum, f) => sum + f.valid, 0) ?? 0;
@@ -90,14 +97,16 @@ export function ExportProgress({ job, onCancel, onNewExport, cancelling }: Expor
           variant="danger"
           busy={cancelling}
           busyLabel={text.cancelling}
-          onClick={onCancel}
+          onClick={cancel}
         >
           {text.cancel}
         </ActionButton>
       ) : (
-        <ActionButton variant="secondary" onClick={onNewExport}>
-          {text.newExport}
-        </ActionButton>
+        onNewExport && (
+          <ActionButton variant="secondary" onClick={onNewExport}>
+            {text.newExport}
+          </ActionButton>
+        )
       )}
     </section>
   );

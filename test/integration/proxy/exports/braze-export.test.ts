@@ -1,11 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { isTruthy } from '../../../../proxy/sources/truthy.ts';
-import { DEMO_REST_API_KEY, DEMO_SEED, DEMO_SEGMENT } from '../../../../sandbox/braze/demo.ts';
+import { DEMO_REST_API_KEY, DEMO_SEGMENT } from '../../../../sandbox/braze/demo.ts';
 import { startBrazeEmulator } from '../../../../sandbox/braze/start.ts';
-import { exportedUsers } from '../../../../sandbox/braze/users/exported-users.ts';
-import { matchKeyValue } from '../../../../shared/match-keys.ts';
+import { expectedAudienceRows } from '../../../support/braze-audience-rows.ts';
 import { errorCode } from '../support/test-relay.ts';
 import { useExportRelay } from './export-harness.ts';
 
@@ -26,25 +24,6 @@ async function withBraze() {
   return relay;
 }
 
-/** What Meta must hold: the segment's users as Braze exports them, opted-out ones left out. */
-function expectedRows(key: 'EMAIL' | 'PHONE', field: 'email' | 'phone') {
-  const users = exportedUsers(DEMO_SEED, SEGMENT, {
-    fields_to_export: ['country', field],
-    custom_attributes_to_export: ['do_not_sell_or_share'],
-  });
-  const rows: string[][] = [];
-  for (const user of users) {
-    if (isTruthy(user.custom_attributes?.do_not_sell_or_share)) continue;
-    const raw = user[field];
-    const value =
-      typeof raw === 'string'
-        ? matchKeyValue(key, raw, { defaultCountry: user.country ?? undefined })
-        : null;
-    if (value !== null) rows.push([value]);
-  }
-  return rows.sort();
-}
-
 describe('exporting a Braze segment', () => {
   it('fills the audiences with exactly the hashed users Braze exported', async () => {
     const relay = await withBraze();
@@ -60,9 +39,13 @@ describe('exporting a Braze segment', () => {
     const [email, phone] = done.audiences;
     expect(email?.name).toBe(`${SEGMENT.name} — Email`);
     const emailRows = await relay.control.audienceRows(email?.facebookAudienceId ?? '');
-    expect(emailRows.schemas[0]?.rows.sort()).toEqual(expectedRows('EMAIL', 'email'));
+    expect(emailRows.schemas[0]?.rows.sort()).toEqual(
+      expectedAudienceRows(SEGMENT, 'EMAIL', 'email'),
+    );
     const phoneRows = await relay.control.audienceRows(phone?.facebookAudienceId ?? '');
-    expect(phoneRows.schemas[0]?.rows.sort()).toEqual(expectedRows('PHONE', 'phone'));
+    expect(phoneRows.schemas[0]?.rows.sort()).toEqual(
+      expectedAudienceRows(SEGMENT, 'PHONE', 'phone'),
+    );
     expect(done.report?.users.read).toBe(SEGMENT.size);
     // The encrypted snapshot of the Braze export is gone with the export.
     expect(readdirSync(join(relay.dataDir, 'spool'), { recursive: true })).not.toContainEqual(

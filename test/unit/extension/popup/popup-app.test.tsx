@@ -3,6 +3,7 @@ import { en } from '../../../../extension/i18n/en.ts';
 import { PopupApp } from '../../../../extension/popup/popup-app.tsx';
 import type { RelayConnection } from '../../../../extension/relay/relay-status.ts';
 import type { SelectedSegment } from '../../../../extension/segment-selection/selected-segment-storage.ts';
+import { trackedJob } from '../exports/tracked-export-fixture.ts';
 import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
 import { fakeBackgroundExports, fakeTrackedExports } from '../support/fake-background-exports.ts';
 import {
@@ -142,5 +143,55 @@ describe('the popup', () => {
     expect(document.querySelector('[role="alert"]')?.textContent).toContain(
       en.problems.extensionNotAnswering.title,
     );
+  });
+});
+
+describe('the popup opened on an export’s report (a notification’s click)', () => {
+  const progressHeading = () =>
+    document.querySelector('section[aria-labelledby="progress-heading"] h2')?.textContent;
+
+  async function openReport(exportId: string, tracked = fakeTrackedExports()) {
+    relay.status.mockResolvedValue({ ok: true, value: relayConnection() });
+    const exports = fakeBackgroundExports();
+    await mount(
+      <PopupApp
+        relay={relay}
+        findSegment={async () => segment}
+        openOptions={openOptions}
+        exports={exports}
+        tracked={tracked}
+        reportOf={exportId}
+      />,
+    );
+    await settle();
+    return exports;
+  }
+
+  it('shows that export instead of the tab’s segment, with nothing to export again', async () => {
+    const done = trackedJob({ id: 'exp_9', name: 'Spring buyers', phase: 'done' });
+    await openReport('exp_9', fakeTrackedExports({ exp_1: trackedJob(), exp_9: done }));
+    expect(progressHeading()).toBe(en.exports.phases.done);
+    expect(pageText()).toContain('Spring buyers');
+    expect(pageText()).not.toContain('VIP buyers');
+    expect(segmentSection()).toBeNull();
+    expect(pageText()).not.toContain(en.exports.newExport);
+  });
+
+  it('follows a running export live and cancels it', async () => {
+    const tracked = fakeTrackedExports({ exp_1: trackedJob({ phase: 'uploading' }) });
+    const exports = await openReport('exp_1', tracked);
+    expect(progressHeading()).toBe(en.exports.progressHeading);
+    await click(button(en.exports.cancel));
+    expect(exports.cancel).toHaveBeenCalledWith('exp_1');
+
+    tracked.set({ exp_1: trackedJob({ phase: 'cancelled' }) });
+    await settle();
+    expect(progressHeading()).toBe(en.exports.phases.cancelled);
+  });
+
+  it('says so when this browser no longer follows the export', async () => {
+    await openReport('exp_gone', fakeTrackedExports({ exp_1: trackedJob() }));
+    expect(pageText()).toContain(en.exports.reportMissing);
+    expect(progressHeading()).toBeUndefined();
   });
 });
