@@ -3,6 +3,7 @@ import { workspacesAndKeys } from './0001-workspaces-and-keys.ts';
 import { encryptedSecrets } from './0002-encrypted-secrets.ts';
 import { facebookConnections } from './0003-facebook-connections.ts';
 import { exportJobs } from './0004-export-jobs.ts';
+import { consentDefaults } from './0005-consent-defaults.ts';
 
 /** Every schema step in order. Append new ones; never edit or reorder a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   encryptedSecrets,
   facebookConnections,
   exportJobs,
+  consentDefaults,
 ];
