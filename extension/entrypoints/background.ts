@@ -14,9 +14,16 @@ import { createRelayConnection } from '../relay/relay-connection.ts';
 import { sandboxAllowed } from '../segment-page/dashboard-hosts.ts';
 import { extraDashboards } from '../segment-page/extra-dashboard-scripts.ts';
 import { rememberSelectedSegment } from '../segment-selection/remember-selected-segment.ts';
+import { createSyncErrorWatcher } from '../syncs/sync-error-watcher.ts';
+import { syncIdOfNotification, syncsPageUrl } from '../syncs/sync-links.ts';
+import { syncMessageHandlers } from '../syncs/sync-message-handlers.ts';
+import { createSyncService } from '../syncs/sync-service.ts';
+import { announcedSyncErrors, notifySyncError } from '../syncs/sync-signals.ts';
 
 /** A backstop for streams a sleeping worker lost: each alarm re-attaches running jobs. */
 const RESUME_ALARM = 'exports:resume';
+/** Looks for syncs that stopped on an error; without a relay it asks nothing. */
+const SYNC_ERRORS_ALARM = 'syncs:errors';
 
 export default defineBackground(() => {
   const relay = createRelayConnection();
@@ -32,6 +39,12 @@ export default defineBackground(() => {
     relay: () => relay.client(),
     store: trackedExportStore(),
     signals: browserExportSignals(),
+  });
+  const syncs = createSyncService(() => relay.client());
+  const syncErrors = createSyncErrorWatcher({
+    syncs,
+    announced: announcedSyncErrors(),
+    announce: notifySyncError(),
   });
   listenForRuntimeMessages({
     'segment:selected': rememberSelectedSegment({
@@ -52,14 +65,19 @@ export default defineBackground(() => {
     'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),
     'export:start': ({ request, name, segmentKey }) => exports.start({ request, name, segmentKey }),
     'export:cancel': ({ exportId }) => exports.cancel(exportId),
+    ...syncMessageHandlers(syncs),
   });
   void exports.resumeRunning();
   void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 1 });
+  void browser.alarms.create(SYNC_ERRORS_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) void exports.resumeRunning();
+    if (alarm.name === SYNC_ERRORS_ALARM) void syncErrors.check();
   });
   browser.notifications.onClicked.addListener((notificationId) => {
     const exportId = exportIdOfNotification(notificationId);
     if (exportId) void browser.tabs.create({ url: reportUrl(exportId) });
+    const syncId = syncIdOfNotification(notificationId);
+    if (syncId) void browser.tabs.create({ url: syncsPageUrl(syncId) });
   });
 });

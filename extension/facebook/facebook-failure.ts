@@ -1,4 +1,5 @@
 import type { RelayFailure } from '../relay/relay-failure.ts';
+import type { NoRelay } from '../relay/saved-relay-call.ts';
 
 /**
  * Why a Facebook action failed, as a value the options page explains: the relay's failures,
@@ -9,7 +10,7 @@ import type { RelayFailure } from '../relay/relay-failure.ts';
  */
 export type FacebookFailure =
   | RelayFailure
-  | { kind: 'no-relay' }
+  | NoRelay
   | { kind: 'cancelled' }
   | { kind: 'login-window'; message: string };
 

@@ -14,6 +14,11 @@ import type { RelayConnection } from '../relay/relay-status.ts';
 import { extraDashboardHostSchema } from '../segment-page/dashboard-host-input.ts';
 import type { ExtraDashboardHost } from '../segment-page/extra-dashboard-hosts.ts';
 import { segmentSchema } from '../segment-page/segment-schema.ts';
+import {
+  SYNC_MESSAGE_SCHEMAS,
+  SYNC_MESSAGE_TYPES,
+  type SyncMessageValues,
+} from './sync-messages.ts';
 
 /** Every message the background accepts; senders are untrusted, so each one is parsed. */
 export const runtimeMessageSchema = z.discriminatedUnion('type', [
@@ -45,6 +50,7 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
     segmentKey: z.string().max(600).nullable(),
   }),
   z.object({ type: z.literal('export:cancel'), exportId: z.string().min(1).max(100) }),
+  ...SYNC_MESSAGE_SCHEMAS,
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -71,10 +77,11 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'dashboard-hosts:remove',
   'export:start',
   'export:cancel',
+  ...SYNC_MESSAGE_TYPES,
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
-export interface RuntimeMessageValues {
+export interface RuntimeMessageValues extends SyncMessageValues {
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answers nothing returns Promise<void>.
   'segment:selected': void;
   /** Failures to reach or use the relay are values here, not message errors. */

@@ -6,6 +6,10 @@ import {
   type RuntimeMessageHandlers,
 } from '../../../../extension/messaging/listen-for-runtime-messages.ts';
 import type { MessageReply } from '../../../../extension/messaging/runtime-messages.ts';
+import {
+  SYNC_MESSAGE_TYPES,
+  type SyncMessageType,
+} from '../../../../extension/messaging/sync-messages.ts';
 import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
 
 const segment = FIXTURE_SEGMENT;
@@ -66,6 +70,9 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
       ok: false as const,
       failure: { kind: 'unreachable' as const, reason: 'network' as const },
     })),
+    ...(Object.fromEntries(
+      SYNC_MESSAGE_TYPES.map((type) => [type, vi.fn(async () => NO_RELAY)]),
+    ) as unknown as Pick<RuntimeMessageHandlers, SyncMessageType>),
     ...replaced,
   };
 }
