@@ -417,7 +417,7 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
           <p>{text.launchText[draft.action]}</p>
           {outcome.check.warnings.map((warning) => (
             <p key={warning.code} class="sync-editor__warning">
-              <strong>{text.warning}</strong> {refusalText(warning, draft.adAccountId)}
+              <strong>{text.warning}</strong> {warning.message}
             </p>
           ))}
         </ConfirmPanel>
