@@ -30,15 +30,15 @@ export function settingsChange(settings: Partial<Settings>): SyncChange {
   };
 }
 
-/** What queued rows were hashed and the audience created for: fixed once launched. */
-const LOCKED_AFTER_LAUNCH = [
-  'adAccountId',
-  'audienceKind',
-  'audienceName',
-  'facebookAudienceId',
-  'action',
-  'fields',
-] as const;
+/** What queued rows were hashed and the audience created for, fixed once launched: each stored setting with the request's name for it. */
+const LOCKED_AFTER_LAUNCH = {
+  adAccountId: 'adAccountId',
+  audienceKind: 'audience',
+  audienceName: 'audience',
+  facebookAudienceId: 'audience',
+  action: 'action',
+  fields: 'fields',
+} as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -57,9 +57,16 @@ export function updateChange(sync: SyncRecord, request: UpdateSyncRequest): Sync
       ? { audienceName: request.audience.name, facebookAudienceId: sync.facebookAudienceId }
       : {};
   const compared = { ...change, ...launchedAudience };
-  const locked = LOCKED_AFTER_LAUNCH.filter(
-    (setting) => setting in compared && !same(compared[setting], sync[setting]),
-  );
+  const locked = [
+    ...new Set(
+      Object.entries(LOCKED_AFTER_LAUNCH)
+        .filter(([setting]) => {
+          const key = setting as keyof typeof LOCKED_AFTER_LAUNCH;
+          return key in compared && !same(compared[key], sync[key]);
+        })
+        .map(([, requestName]) => requestName),
+    ),
+  ];
   if (locked.length > 0) {
     throw new ApiError(
       'sync_not_editable',

@@ -60,7 +60,8 @@ export interface SyncManagerOptions {
   random?: RandomBytes;
 }
 
-const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 export function createSyncManager({
   syncs,
@@ -207,7 +208,9 @@ export function createSyncManager({
       const sync = await find(workspaceId, id);
       const to = now();
       const from = new Date(to.getTime() - hours * HOUR_MS);
-      const series = await syncs.series(workspaceId, id, from, to);
+      // Through the end of the current minute, which is still counting.
+      const minuteEnd = new Date((Math.floor(to.getTime() / MINUTE_MS) + 1) * MINUTE_MS);
+      const series = await syncs.series(workspaceId, id, from, minuteEnd);
       return {
         counts: { ...sync.counts, pending: await syncs.pendingCount(id) },
         series: series.map(({ minute, ...counts }) => ({
