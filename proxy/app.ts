@@ -13,6 +13,8 @@ import type { RelayEnv } from './http/relay-env.ts';
 import { requestLog } from './http/request-log.ts';
 import type { ExportJobs } from './jobs/export-jobs.ts';
 import type { Logger } from './log.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
+import type { RelayMetrics } from './metrics/relay-metrics.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
@@ -29,6 +31,7 @@ import {
 import { facebookOAuthOperations, facebookOAuthRoutes } from './routes/facebook-oauth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { keyOperations, keyRoutes } from './routes/keys.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
@@ -44,7 +47,8 @@ export interface RelayDeps {
   exports: ExportJobs;
   spool: UploadSpool;
   braze: BrazeSettings;
-  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
+  metrics: RelayMetrics;
+  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'metricsToken'>;
   now?: () => Date;
   version?: string;
 }
@@ -72,6 +76,7 @@ export function createRelayApp({
   exports,
   spool,
   braze,
+  metrics,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -81,6 +86,7 @@ export function createRelayApp({
   const admin = createWorkspaceAdmin({ store, now });
   const jsonLimit = config.bodyLimits.jsonBytes;
   return new Hono<RelayEnv>()
+    .use(httpMetrics(metrics.httpDuration))
     .use(requestId())
     .use(secureHeaders())
     .use(requestLog(logger))
@@ -92,6 +98,13 @@ export function createRelayApp({
     })
     .use('/v1/*', requireSession(authenticator, API_OPERATIONS))
     .route('/', healthRoutes({ startedAt, now, version }))
+    .route(
+      '/',
+      metricsRoutes({
+        registry: metrics.registry,
+        ...(config.metricsToken ? { token: config.metricsToken } : {}),
+      }),
+    )
     .route('/v1', sessionRoutes({ authenticator, jsonLimit }))
     .route('/v1', workspaceRoutes({ workspaces: store.workspaces }))
     .route('/v1', keyRoutes({ admin, jsonLimit, now }))
