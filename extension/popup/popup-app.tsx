@@ -21,6 +21,8 @@ export interface PopupAppProps {
   /** The segment chosen in the active tab, if the tab still shows it. */
   findSegment: () => Promise<SelectedSegment | null>;
   openOptions: () => void;
+  /** Opens the Syncs page in a tab. */
+  openSyncs?: () => void;
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   /** The export to report on instead of the tab's segment (`?export=<id>`), if any. */
@@ -32,6 +34,7 @@ export function PopupApp({
   relay,
   findSegment,
   openOptions,
+  openSyncs,
   exports,
   tracked,
   reportOf = null,
@@ -75,9 +78,16 @@ export function PopupApp({
           {en.productName}
         </h1>
         {view.phase === 'ready' && view.connection && (
-          <button type="button" class="popup__settings" onClick={openOptions}>
-            {text.settings}
-          </button>
+          <nav class="popup__nav">
+            {openSyncs && (
+              <button type="button" class="popup__settings" onClick={openSyncs}>
+                {en.syncs.openSyncs}
+              </button>
+            )}
+            <button type="button" class="popup__settings" onClick={openOptions}>
+              {text.settings}
+            </button>
+          </nav>
         )}
       </header>
       {body()}
