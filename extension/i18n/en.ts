@@ -299,7 +299,7 @@ export const en = {
   },
 
   syncs: {
-    pageTitle: 'Syncs',
+    pageTitle: 'Audience Relay syncs',
     tagline:
       'Keep a Facebook Custom Audience up to date as users reach a step in Braze, or in any tool that can call a webhook.',
     openSyncs: 'Syncs',
@@ -428,9 +428,7 @@ export const en = {
       heading: 'Settings',
       newHeading: 'New sync',
       launchedRules:
-        'This sync is launched: you can rename it and change its consent filters and default country. The ad account, audience, action and fields are locked.',
-      locked:
-        'Locked after launch: users waiting were prepared for this choice. Create a new sync to change it.',
+        'This sync is launched: you can rename it and change its consent filters and default country. Its ad account, audience, action and fields are locked, because the users waiting were prepared for them. To change those, create a new sync.',
       name: 'Sync name',
       nameHint: 'What the sync is for, for example Cart abandoners.',
       nameMissing: 'Give the sync a name.',

@@ -12,7 +12,7 @@ export function SyncCounts({ counts, compact = false }: { counts: Counts; compac
       {ORDER.map((key) => (
         <div
           key={key}
-          class={`sync-counts__item sync-counts__item--${key}`}
+          class={`sync-counts__item sync-counts__item--${key}${counts[key] > 0 ? ' sync-counts__item--nonzero' : ''}`}
           title={text.meaning[key]}
         >
           <dt>{text.label[key]}</dt>

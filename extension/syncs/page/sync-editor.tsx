@@ -150,8 +150,6 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
     });
 
   const account = accounts.find((candidate) => candidate.accountId === draft.adAccountId);
-  const lockNote = (field: DraftField) =>
-    locked(field) ? <p class="ar-hint sync-editor__locked">{text.locked}</p> : null;
   const fieldError = (field: DraftField) => {
     const error = errorOf(field);
     return error ? (
@@ -160,8 +158,11 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
       </p>
     ) : null;
   };
+  /** A field's refusal, and for a locked field why it is locked. */
   const describedBy = (field: DraftField) =>
-    refusalsByField.has(field) ? `sync-${field}-error` : undefined;
+    [refusalsByField.has(field) && `sync-${field}-error`, locked(field) && 'sync-locked-note']
+      .filter(Boolean)
+      .join(' ') || undefined;
 
   const keyBox = (key: MatchKey) => (
     <label key={key} class="sync-editor__check">
@@ -192,7 +193,11 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
     >
       <header class="sync-panel__header">
         <h2 id="editor-heading">{sync ? text.heading : text.newHeading}</h2>
-        {launched && <p class="ar-notice ar-notice--info">{text.launchedRules}</p>}
+        {launched && (
+          <p id="sync-locked-note" class="ar-notice ar-notice--info">
+            {text.launchedRules}
+          </p>
+        )}
       </header>
       {outcome.kind === 'refused' && (
         <LaunchRefusals refusals={outcome.refusals} adAccountId={draft.adAccountId} />
@@ -248,7 +253,6 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
             </a>
           </p>
         )}
-        {lockNote('adAccountId')}
       </div>
 
       <fieldset class="sync-editor__group" aria-describedby={describedBy('audience')}>
@@ -306,7 +310,6 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
           </div>
         )}
         {fieldError('audience')}
-        {lockNote('audience')}
       </fieldset>
 
       <fieldset class="sync-editor__group" aria-describedby={describedBy('action')}>
@@ -324,7 +327,6 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
           </label>
         ))}
         {fieldError('action')}
-        {lockNote('action')}
       </fieldset>
 
       <fieldset class="sync-editor__group" aria-describedby={describedBy('fields')}>
@@ -336,7 +338,6 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
           <div class="sync-editor__more">{MORE_KEYS.map(keyBox)}</div>
         </details>
         {fieldError('fields')}
-        {lockNote('fields')}
       </fieldset>
 
       <fieldset class="sync-editor__group" aria-describedby={describedBy('consent')}>
