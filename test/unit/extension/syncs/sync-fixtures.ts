@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { BackgroundSyncs } from '../../../../extension/ui/background-syncs.ts';
+import { DEFAULT_CONSENT_SETTINGS } from '../../../../shared/consent-settings.ts';
 import type {
   LaunchCheckResponse,
   SyncMetricsResponse,
@@ -25,7 +26,8 @@ export function syncView(overrides: Partial<SyncView> = {}): SyncView {
     },
     action: 'add',
     fields: ['EMAIL'],
-    consent: {},
+    // As the relay's schema reads it back: every filter set.
+    consent: DEFAULT_CONSENT_SETTINGS,
     defaultCountry: null,
     ingestUrl: `https://relay.example.com/v1/ingest/${SYNC_ID}`,
     error: null,
