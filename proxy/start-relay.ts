@@ -15,9 +15,9 @@ import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
 import { createBrazeSettings } from './sources/braze/braze-settings.ts';
 import { createUploadSpool } from './sources/file/upload-spool.ts';
-import { createSyncManager } from './syncs/manage/sync-manager.ts';
 import { createDeliveryLoop, type DeliveryLoop } from './syncs/delivery/delivery-loop.ts';
 import { createSyncFlush } from './syncs/delivery/flush-sync.ts';
+import { createSyncManager } from './syncs/manage/sync-manager.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
