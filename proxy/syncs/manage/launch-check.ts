@@ -26,10 +26,10 @@ const FIELD_OF_CODE: Record<string, string> = {
   facebook_audience_not_found: 'audience',
 };
 
-const refusal = (code: string, message: string, field?: string): Refusal => ({
+const refusal = (code: string, message: string, field = FIELD_OF_CODE[code]): Refusal => ({
   code,
   message,
-  ...((field ?? FIELD_OF_CODE[code]) ? { field: field ?? FIELD_OF_CODE[code] } : {}),
+  ...(field ? { field } : {}),
 });
 
 /** A catalog refusal raised by the facebook/ checks, as a refusal; anything else rethrown. */
@@ -75,23 +75,9 @@ export async function checkLaunch(graphs: WorkspaceGraphs, sync: SyncRecord): Pr
     const account = await refusalOf(() => checkAudienceRoom(ready, adAccountId, creates ? 1 : 0));
     if (account) refusals.push(account);
     else if (sync.facebookAudienceId) {
-      const audienceId = sync.facebookAudienceId;
-      let audience: AudienceForMembers | undefined;
-      const unreadable = await refusalOf(async () => {
-        audience = await readAudienceForMembers(ready, adAccountId, audienceId);
-      }, 'audience');
-      if (unreadable) refusals.push(unreadable);
-      const problem = audience && audienceProblem(audience);
-      if (problem) refusals.push(refusal(problem.code, problem.message, 'audience'));
-      if (audience && sync.action === 'remove' && isSmall(audience)) {
-        warnings.push(
-          refusal(
-            'facebook_audience_too_small',
-            `"${audience.name}" holds about ${audience.approximateCount?.upper ?? 0} people; Facebook refuses removals from audiences under about ${REMOVAL_MINIMUM.toLocaleString('en-US')}, so removals will fail until it grows.`,
-            'action',
-          ),
-        );
-      }
+      const found = await checkAudience(ready, adAccountId, sync.facebookAudienceId, sync.action);
+      refusals.push(...found.refusals);
+      warnings.push(...found.warnings);
     } else if (creates && sync.action === 'remove') {
       warnings.push(
         refusal(
@@ -105,5 +91,32 @@ export async function checkLaunch(graphs: WorkspaceGraphs, sync: SyncRecord): Pr
   return { ok: refusals.length === 0, refusals, warnings, ...(graph ? { graph } : {}) };
 }
 
-const isSmall = (audience: AudienceForMembers) =>
-  audience.approximateCount !== null && audience.approximateCount.upper < REMOVAL_MINIMUM;
+/** The audience a launched or existing-audience sync fills: usable, and big enough to remove from. */
+async function checkAudience(
+  graph: WorkspaceGraph,
+  adAccountId: string,
+  audienceId: string,
+  action: SyncRecord['action'],
+): Promise<{ refusals: Refusal[]; warnings: Refusal[] }> {
+  let audience: AudienceForMembers | undefined;
+  const unreadable = await refusalOf(async () => {
+    audience = await readAudienceForMembers(graph, adAccountId, audienceId);
+  }, 'audience');
+  if (!audience) return { refusals: unreadable ? [unreadable] : [], warnings: [] };
+  const problem = audienceProblem(audience);
+  const small =
+    audience.approximateCount !== null && audience.approximateCount.upper < REMOVAL_MINIMUM;
+  return {
+    refusals: problem ? [refusal(problem.code, problem.message, 'audience')] : [],
+    warnings:
+      action === 'remove' && small
+        ? [
+            refusal(
+              'facebook_audience_too_small',
+              `"${audience.name}" holds about ${audience.approximateCount?.upper ?? 0} people; Facebook refuses removals from audiences under about ${REMOVAL_MINIMUM.toLocaleString('en-US')}, so removals will fail until it grows.`,
+              'action',
+            ),
+          ]
+        : [],
+  };
+}

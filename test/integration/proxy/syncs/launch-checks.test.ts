@@ -3,7 +3,6 @@ import {
   DEMO_AD_ACCOUNT_ID,
   DEMO_AUDIENCES,
   DEMO_NO_TOS_AD_ACCOUNT_ID,
-  DEMO_USER_ID,
 } from '../../../../sandbox/graph/demo-world.ts';
 import { launchCheckResponse } from '../../../../shared/relay-api/syncs.ts';
 import { READY_SYNC, useSyncRelay } from './sync-harness.ts';
@@ -115,16 +114,7 @@ describe('launch checks', () => {
 
   it('refuses existing audiences that are value-based, flagged, not editable or gone', async () => {
     const relay = await start();
-    const viewOnly = await relay.control.createAdAccount({
-      name: 'Partner account',
-      tosAccepted: true,
-      tasks: { [DEMO_USER_ID]: ['ANALYZE'] },
-    });
-    const shared = await relay.control.createAudience({
-      accountId: viewOnly.id,
-      name: 'Partner list',
-      members: 5000,
-    });
+    const viewOnly = await relay.viewOnlyAudience();
     const deleted = await relay.control.createAudience({
       accountId: DEMO_AD_ACCOUNT_ID,
       name: 'Gone',
@@ -134,7 +124,7 @@ describe('launch checks', () => {
       [existing(DEMO_AUDIENCES.valueBased), 'facebook_value_based_audience_not_supported'],
       [existing(DEMO_AUDIENCES.flagged), 'facebook_audience_integrity_flagged'],
       [
-        { ...existing(shared.id), adAccountId: viewOnly.id.replace(/^act_/, '') },
+        { ...existing(viewOnly.audienceId), adAccountId: viewOnly.adAccountId },
         'facebook_audience_not_editable',
       ],
       [existing(deleted.id), 'facebook_audience_not_found'],

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { DEMO_AD_ACCOUNT_ID } from '../../../../sandbox/graph/demo-world.ts';
+import { DEMO_AD_ACCOUNT_ID, DEMO_USER_ID } from '../../../../sandbox/graph/demo-world.ts';
 import type { LaunchCheckResponse, SyncView } from '../../../../shared/relay-api/syncs.ts';
 import { useRelayWithGraph } from '../support/relay-with-graph.ts';
 
@@ -78,9 +78,25 @@ export function useSyncRelay() {
     const getSync = async (id: string): Promise<SyncView> =>
       (await expectStatus(started.call(`/v1/syncs/${id}`, { token }), 200)).json();
 
+    /** An audience Dana may see but not edit: on an ad account where she only analyzes. */
+    const viewOnlyAudience = async () => {
+      const account = await started.control.createAdAccount({
+        name: 'Partner account',
+        tosAccepted: true,
+        tasks: { [DEMO_USER_ID]: ['ANALYZE'] },
+      });
+      const audience = await started.control.createAudience({
+        accountId: account.id,
+        name: 'Partner list',
+        members: 5000,
+      });
+      return { adAccountId: account.id.replace(/^act_/, ''), audienceId: audience.id };
+    };
+
     return {
       ...started,
       ...users,
+      viewOnlyAudience,
       token,
       expectStatus,
       createSync,

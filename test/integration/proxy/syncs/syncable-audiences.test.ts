@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEMO_AD_ACCOUNT_ID,
-  DEMO_AUDIENCES,
-  DEMO_USER_ID,
-} from '../../../../sandbox/graph/demo-world.ts';
+import { DEMO_AD_ACCOUNT_ID, DEMO_AUDIENCES } from '../../../../sandbox/graph/demo-world.ts';
 import { syncableAudiencesResponse } from '../../../../shared/relay-api/syncs.ts';
 import { errorCode } from '../support/test-relay.ts';
 import { useSyncRelay } from './sync-harness.ts';
@@ -51,19 +47,10 @@ describe('GET /v1/facebook/ad-accounts/{adAccountId}/syncable-audiences', () => 
 
   it('marks audiences the token may see but not edit', async () => {
     const relay = await start();
-    const account = await relay.control.createAdAccount({
-      name: 'Partner account',
-      tosAccepted: true,
-      tasks: { [DEMO_USER_ID]: ['ANALYZE'] },
-    });
-    const audience = await relay.control.createAudience({
-      accountId: account.id,
-      name: 'Partner list',
-      members: 2000,
-    });
-    expect(await listFor(relay, account.id.replace(/^act_/, ''))).toEqual([
+    const { adAccountId, audienceId } = await relay.viewOnlyAudience();
+    expect(await listFor(relay, adAccountId)).toEqual([
       expect.objectContaining({
-        id: audience.id,
+        id: audienceId,
         usable: false,
         reason: expect.objectContaining({ code: 'facebook_audience_not_editable' }),
       }),
