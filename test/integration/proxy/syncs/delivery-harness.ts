@@ -31,7 +31,7 @@ export function useDeliveryRelay() {
     members?: number;
     env?: Record<string, string>;
   } = {}) => {
-    const started = await startRelay({ timers: manualTimers().timers, env });
+    const started = await startRelay({ deliveryTimers: manualTimers().timers, env });
     const users = await started.workspaceWithUsers('Acme');
     await connectSystemUser(started.call, users.adminToken);
     const audience = await started.control.createAudience({
