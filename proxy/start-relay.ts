@@ -37,8 +37,10 @@ export interface StartRelayOptions {
   now?: () => Date;
   /** How the relay reaches Facebook (tests: the Graph emulator needs none of this). */
   fetch?: typeof fetch;
-  /** For the daily Facebook check and the sync delivery loop. */
+  /** For the daily Facebook check. */
   timers?: Timers;
+  /** For the sync delivery loop's ticks (tests: fired by hand); real timers by default. */
+  deliveryTimers?: Timers;
   /** The jitter of sync retries; `Math.random` by default. */
   random?: () => number;
   /** How pacing and retries wait (tests: on a manual clock); real time by default. */
@@ -56,6 +58,7 @@ export async function startRelay(
     now = () => new Date(),
     fetch: fetchImpl = fetch,
     timers,
+    deliveryTimers,
     sleep,
     random = Math.random,
   }: StartRelayOptions = {},
@@ -138,7 +141,7 @@ export async function startRelay(
       logger,
       intervalMs: config.delivery.flushIntervalMs,
       now,
-      ...(timers ? { timers } : {}),
+      ...(deliveryTimers ? { timers: deliveryTimers } : {}),
     });
     delivery.start();
     const dailyChecks = scheduleDailyChecks({

@@ -1,10 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
-import { routePath } from 'hono/route';
+import { matchedRoutes } from 'hono/route';
 import type { Histogram } from './metric-registry.ts';
 
 /**
- * Times every request, labelled by the route pattern that answered (`/v1/syncs/:id`, never
- * the path itself, so ids never become labels), the method and the status class.
+ * Times every request, labelled by its route's pattern (`/v1/syncs/:id`, never the path
+ * itself, so ids never become labels; `unmatched` when no route has the path), the method and
+ * the status class. The route is the handler's even when middleware answered (a 401).
  */
 export function httpMetrics(
   duration: Histogram,
@@ -14,7 +15,7 @@ export function httpMetrics(
     const start = clock();
     await next();
     duration.observe((clock() - start) / 1000, {
-      route: routePath(c) || 'unmatched',
+      route: matchedRoutes(c).findLast((route) => route.method !== 'ALL')?.path ?? 'unmatched',
       method: c.req.method,
       status: `${Math.floor(c.res.status / 100)}xx`,
     });
