@@ -14,14 +14,17 @@ export function curlExample(ingestUrl: string, secret: string): string {
   ].join('\n');
 }
 
-/** The webhook's request body in Braze: each user who reaches the step is sent. */
+/**
+ * The webhook's request body in Braze: each user who reaches the step is sent. The same
+ * template as the README's (which adds dates, devices and consent attributes).
+ */
 export const BRAZE_WEBHOOK_BODY = `{
-  "external_id": "{{\${user_id}}}",
-  "email": "{{\${email_address}}}",
-  "phone": "{{\${phone_number}}}",
-  "first_name": "{{\${first_name}}}",
-  "last_name": "{{\${last_name}}}",
-  "country": "{{\${country}}}"
+  "external_id": "{{\${user_id} | json_escape}}",
+  "email": "{{\${email_address} | json_escape}}",
+  "phone": "{{\${phone_number} | json_escape}}",
+  "first_name": "{{\${first_name} | json_escape}}",
+  "last_name": "{{\${last_name} | json_escape}}",
+  "country": "{{\${country} | json_escape}}"
 }`;
 
 /** The webhook's headers in Braze, one per line as its editor lists them. */

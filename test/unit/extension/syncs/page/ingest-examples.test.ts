@@ -18,7 +18,7 @@ describe('the ingest examples', () => {
   });
 
   it('the Braze body is a user object once Liquid fills it in', () => {
-    const filled = BRAZE_WEBHOOK_BODY.replace(/\{\{\$\{(\w+)\}\}\}/g, 'value-of-$1');
+    const filled = BRAZE_WEBHOOK_BODY.replace(/\{\{\$\{(\w+)\} \| json_escape\}\}/g, 'value-of-$1');
     const user = JSON.parse(filled);
     expect(user).toMatchObject({
       email: 'value-of-email_address',
