@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createGraphControlClient,
+  type GraphControlClient,
+} from '../../sandbox/graph/control-client.ts';
 import { DEMO_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
 import { type GraphServer, startGraphEmulator } from '../../sandbox/graph/start.ts';
+import { describeError } from '../../shared/error-catalog.ts';
 import type { SyncView } from '../../shared/relay-api/syncs.ts';
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
@@ -20,9 +25,13 @@ let relay: E2eRelay;
 let api: RelayApi;
 let browser: ExtensionBrowser;
 let page: Page;
+let control: GraphControlClient;
+/** The launched sync, as the first test leaves it for the next. */
+let feed = { syncId: '', ingestUrl: '', secret: '', audienceId: '' };
 
 beforeAll(async () => {
   graph = resources.add(await startGraphEmulator());
+  control = createGraphControlClient(graph.url);
   relay = resources.add(
     await startE2eRelay({
       FACEBOOK_GRAPH_BASE_URL: graph.url,
@@ -128,5 +137,20 @@ describe('the Syncs page', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Active');
     await saveScreenshot(page, `${SCREENSHOTS}/list`);
+    feed = { syncId, ingestUrl, secret, audienceId: sync.audience?.facebookAudienceId ?? '' };
+  });
+
+  it('highlights a sync Facebook stopped, with the fix, in the list and on its page', async () => {
+    // Someone deletes the audience in Ads Manager: the next delivery stops the sync.
+    await control.deleteAudience(feed.audienceId);
+    expect((await ingest(feed.ingestUrl, feed.secret, users(100, 3))).status).toBe(202);
+    const row = page.getByRole('listitem').filter({ hasText: 'Cart abandoners' });
+    await row.getByText('Stopped on an error').waitFor(DELIVERED);
+    expect(await row.textContent()).toContain(describeError('facebook_audience_not_found').title);
+    await saveScreenshot(page, `${SCREENSHOTS}/list-errored`);
+    await row.getByRole('link', { name: 'Cart abandoners' }).click();
+    await page.locator('.sync-summary').getByRole('button', { name: 'Resume' }).waitFor();
+    expect(await count('Pending').textContent()).toBe('3');
+    await saveScreenshot(page, `${SCREENSHOTS}/errored`);
   });
 });
