@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BrazeSettingsRequest } from '../../../shared/relay-api/braze.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import { TextField } from '../../ui/text-field.tsx';
-import { type BrazeSettingsField, checkBrazeSettings } from './braze-settings-input.ts';
+import { useCheckedForm } from '../../ui/use-checked-form.ts';
+import { checkBrazeSettings } from './braze-settings-input.ts';
 
 const text = en.options.braze;
 
@@ -25,38 +25,24 @@ export function BrazeSettingsForm({
   onCancel,
   focusOnMount = false,
 }: BrazeSettingsFormProps) {
-  const [endpoint, setEndpoint] = useState(initialEndpoint);
-  const [apiKey, setApiKey] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<BrazeSettingsField, string>>>({});
-  const endpointInput = useRef<HTMLInputElement>(null);
-  const keyInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusOnMount) endpointInput.current?.focus();
-  }, [focusOnMount]);
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const check = checkBrazeSettings({ endpoint, apiKey });
-    if (!check.ok) {
-      setErrors(check.errors);
-      (check.errors.endpoint ? endpointInput : keyInput).current?.focus();
-      return;
-    }
-    setErrors({});
-    onSave(check.request);
-  };
+  const form = useCheckedForm({
+    initial: { endpoint: initialEndpoint, apiKey: '' },
+    check: checkBrazeSettings,
+    busy,
+    onValid: ({ request }) => onSave(request),
+    focusOnMount,
+  });
 
   return (
-    <form class="braze-form" onSubmit={submit} noValidate>
+    <form class="braze-form" onSubmit={form.submit} noValidate>
       <TextField
         id="braze-endpoint"
         label={text.endpointLabel}
         hint={text.endpointHint}
-        error={errors.endpoint}
-        value={endpoint}
-        onValue={setEndpoint}
-        inputRef={endpointInput}
+        error={form.errors.endpoint}
+        value={form.values.endpoint}
+        onValue={form.setter('endpoint')}
+        inputRef={form.refs.endpoint}
         type="url"
         inputMode="url"
         autoComplete="url"
@@ -66,10 +52,10 @@ export function BrazeSettingsForm({
         id="braze-key"
         label={text.keyLabel}
         hint={text.keyHint}
-        error={errors.apiKey}
-        value={apiKey}
-        onValue={setApiKey}
-        inputRef={keyInput}
+        error={form.errors.apiKey}
+        value={form.values.apiKey}
+        onValue={form.setter('apiKey')}
+        inputRef={form.refs.apiKey}
         // A secret: hidden as typed, never offered for autofill.
         type="password"
         autoComplete="off"
