@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBrazeSource } from '../braze/braze-source.ts';
 import {
   browserExportSignals,
   exportIdOfNotification,
@@ -28,6 +29,7 @@ export default defineBackground(() => {
     relay: () => relay.client(),
     webAuthFlow: browserWebAuthFlow(),
   });
+  const braze = createBrazeSource({ relay: () => relay.client() });
   const exports = createExportWatcher({
     relay: () => relay.client(),
     store: trackedExportStore(),
@@ -47,6 +49,9 @@ export default defineBackground(() => {
     'facebook:disconnect': () => facebook.disconnect(),
     'facebook:use-system-user-token': ({ token }) => facebook.useSystemUserToken(token),
     'facebook:remove-system-user-token': () => facebook.removeSystemUserToken(),
+    'braze:settings': () => braze.settings(),
+    'braze:save': ({ settings }) => braze.save(settings),
+    'braze:remove': () => braze.remove(),
     'dashboard-hosts:list': () => dashboards.list(),
     'dashboard-hosts:add': ({ host }) => dashboards.add(host),
     'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),

@@ -165,6 +165,55 @@ export const en = {
       disconnecting: 'Disconnecting…',
       done: 'Facebook was disconnected: the relay deleted its tokens.',
     },
+    braze: {
+      heading: 'Braze',
+      intro:
+        'The relay reads your segments through Braze’s REST API, with a REST API key of your Braze workspace. The relay keeps the key, encrypted; once saved, it is never shown again.',
+      loading: 'Checking the Braze connection…',
+      notConnectedTitle: 'Braze is not connected',
+      notConnectedAdmin:
+        'Enter your Braze REST endpoint and a REST API key. The relay checks the key with Braze before it saves it.',
+      notConnectedMarketer:
+        'Segments can’t be exported from Braze until a workspace admin connects it. Ask an admin to connect Braze.',
+      connectedTitle: 'Braze is connected',
+      endpoint: 'REST endpoint',
+      key: 'REST API key',
+      /** Followed by the relay's masked hint of the key's end. */
+      keySet: 'Saved, ends with',
+      savedAt: 'Saved on',
+      askAdmin: 'A workspace admin can change these.',
+      retry: 'Try again',
+      change: 'Change endpoint or key',
+      cancel: 'Cancel',
+      endpointLabel: 'REST endpoint or dashboard address',
+      endpointHint:
+        'In Braze: Settings → APIs and Identifiers → API Keys, for example https://rest.iad-01.braze.com. Or paste your dashboard’s address and the relay finds the endpoint.',
+      endpointPlaceholder: 'https://rest.iad-01.braze.com',
+      keyLabel: 'REST API key',
+      keyHint:
+        'Needs the segments.list, segments.details and users.export.segment permissions. Sent only to your relay.',
+      save: 'Check and save',
+      saving: 'Checking the key with Braze…',
+      saved: 'Braze is connected: Braze accepted the key, and the relay saved it.',
+      errors: {
+        endpointMissing: 'Enter the REST endpoint, or your dashboard’s address.',
+        endpointInvalid: 'Enter an https:// address, for example https://rest.iad-01.braze.com',
+        dashboardUnknown:
+          'This dashboard is not one of Braze’s instances, so its REST endpoint can’t be worked out. Enter the REST endpoint from Settings → APIs and Identifiers instead.',
+        keyMissing: 'Paste the REST API key.',
+        keyTooShort: 'This is too short to be a Braze REST API key. Paste the whole key.',
+      },
+      remove: {
+        button: 'Remove Braze',
+        confirmTitle: 'Remove Braze?',
+        confirmText:
+          'The relay deletes the REST endpoint and key. Segments can’t be exported from Braze until someone connects it again.',
+        confirm: 'Remove',
+        keep: 'Keep Braze',
+        removing: 'Removing…',
+        done: 'Braze was removed: the relay deleted its key.',
+      },
+    },
     dashboards: {
       heading: 'Dashboards',
       intro:
@@ -324,7 +373,8 @@ export const en = {
     },
     noRelay: {
       title: 'No relay is configured',
-      explanation: 'The relay was removed from this browser, so Facebook can’t be reached.',
+      explanation:
+        'The relay was removed from this browser, so the workspace’s connections can’t be reached.',
       steps: ['Connect to your relay again at the top of this page.'],
     },
     loginWindow: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type BrazeSettingsResponse, brazeSettingsRequest } from '../../shared/relay-api/braze.ts';
 import { createExportRequest, type ExportJobView } from '../../shared/relay-api/exports.ts';
 import { connectAdAccountsRequest } from '../../shared/relay-api/facebook.ts';
 import type { FacebookResult } from '../facebook/facebook-failure.ts';
@@ -11,6 +12,7 @@ import type {
 import type { RelayResult } from '../relay/relay-failure.ts';
 import { relaySettingsSchema } from '../relay/relay-settings.ts';
 import type { RelayConnection } from '../relay/relay-status.ts';
+import type { SavedRelayResult } from '../relay/saved-relay-call.ts';
 import { extraDashboardHostSchema } from '../segment-page/dashboard-host-input.ts';
 import type { ExtraDashboardHost } from '../segment-page/extra-dashboard-hosts.ts';
 import { segmentSchema } from '../segment-page/segment-schema.ts';
@@ -33,6 +35,10 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   // The relay checks the token itself; this only keeps absurd input from reaching it.
   z.object({ type: z.literal('facebook:use-system-user-token'), token: z.string().max(1000) }),
   z.object({ type: z.literal('facebook:remove-system-user-token') }),
+  /** The workspace's Braze REST source, through the relay (which checks the key on save). */
+  z.object({ type: z.literal('braze:settings') }),
+  z.object({ type: z.literal('braze:save'), settings: brazeSettingsRequest }),
+  z.object({ type: z.literal('braze:remove') }),
   /** Dashboard hosts an admin enabled beyond Braze's own. */
   z.object({ type: z.literal('dashboard-hosts:list') }),
   z.object({ type: z.literal('dashboard-hosts:add'), host: extraDashboardHostSchema }),
@@ -66,6 +72,9 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'facebook:disconnect',
   'facebook:use-system-user-token',
   'facebook:remove-system-user-token',
+  'braze:settings',
+  'braze:save',
+  'braze:remove',
   'dashboard-hosts:list',
   'dashboard-hosts:add',
   'dashboard-hosts:remove',
@@ -90,6 +99,10 @@ export interface RuntimeMessageValues {
   'facebook:disconnect': FacebookResult<FacebookStatus>;
   'facebook:use-system-user-token': FacebookResult<SystemUserToken>;
   'facebook:remove-system-user-token': FacebookResult<FacebookStatus>;
+  /** Each resolves with the settings as they are now (the key never, only its hint). */
+  'braze:settings': SavedRelayResult<BrazeSettingsResponse>;
+  'braze:save': SavedRelayResult<BrazeSettingsResponse>;
+  'braze:remove': SavedRelayResult<BrazeSettingsResponse>;
   /** Each resolves with every enabled host, after the change. */
   'dashboard-hosts:list': ExtraDashboardHost[];
   'dashboard-hosts:add': ExtraDashboardHost[];

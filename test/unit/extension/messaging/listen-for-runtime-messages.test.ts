@@ -55,6 +55,9 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     'facebook:disconnect': vi.fn(async () => NO_RELAY),
     'facebook:use-system-user-token': vi.fn(async () => NO_RELAY),
     'facebook:remove-system-user-token': vi.fn(async () => NO_RELAY),
+    'braze:settings': vi.fn(async () => NO_RELAY),
+    'braze:save': vi.fn(async () => NO_RELAY),
+    'braze:remove': vi.fn(async () => NO_RELAY),
     'dashboard-hosts:list': vi.fn(async () => []),
     'dashboard-hosts:add': vi.fn(async () => []),
     'dashboard-hosts:remove': vi.fn(async () => []),
@@ -130,6 +133,12 @@ describe('listenForRuntimeMessages', () => {
     ['facebook:disconnect', {}],
     ['facebook:use-system-user-token', { token: 'EAAB…' }],
     ['facebook:remove-system-user-token', {}],
+    ['braze:settings', {}],
+    [
+      'braze:save',
+      { settings: { restEndpoint: 'https://rest.iad-01.braze.com', apiKey: 'braze-key-1234' } },
+    ],
+    ['braze:remove', {}],
     ['dashboard-hosts:list', {}],
     ['dashboard-hosts:add', { host: 'https://braze.example.com' }],
     ['dashboard-hosts:remove', { host: 'https://braze.example.com' }],
@@ -164,6 +173,29 @@ describe('listenForRuntimeMessages', () => {
     expect(all['facebook:status']).not.toHaveBeenCalled();
     expect(all['facebook:save-ad-accounts']).not.toHaveBeenCalled();
     expect(all['facebook:use-system-user-token']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no endpoint nor dashboard', { apiKey: 'braze-key-1234' }],
+    [
+      'both an endpoint and a dashboard',
+      {
+        restEndpoint: 'https://rest.iad-01.braze.com',
+        dashboardUrl: 'https://dashboard-01.braze.com',
+        apiKey: 'braze-key-1234',
+      },
+    ],
+    [
+      'an http endpoint off loopback',
+      { restEndpoint: 'http://rest.example.com', apiKey: 'k'.repeat(9) },
+    ],
+    ['a short key', { restEndpoint: 'https://rest.iad-01.braze.com', apiKey: 'short' }],
+  ])('refuses Braze settings with %s', async (_, settings) => {
+    const { all } = listen();
+    expect(await deliver({ type: 'braze:save', settings }, fromOptionsPage)).toMatchObject({
+      ok: false,
+    });
+    expect(all['braze:save']).not.toHaveBeenCalled();
   });
 
   it('normalises a dashboard host before the handler sees it, and refuses a non-web one', async () => {
