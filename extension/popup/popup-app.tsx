@@ -12,6 +12,7 @@ import { useRelayConnection } from '../ui/use-relay-connection.ts';
 import { ExportPanel } from './exports/export-panel.tsx';
 import { ExportReport } from './exports/export-report.tsx';
 import type { TrackedExportsSource } from './exports/use-tracked-exports.ts';
+import { ExportHistory } from './history/export-history.tsx';
 import { SegmentSummary } from './segment-summary.tsx';
 
 const text = en.popup;
@@ -27,7 +28,17 @@ export interface PopupAppProps {
   reportOf?: string | null;
 }
 
-/** The toolbar popup: the relay's state and the segment chosen in this tab, or one export's report. */
+/** What the popup shows: the tab's segment, the workspace's export history, or one report. */
+type PopupRoute =
+  | { to: 'tab' }
+  | { to: 'history' }
+  /** `back`: where Back returns to. */
+  | { to: 'report'; exportId: string; back: 'tab' | 'history' };
+
+/**
+ * The toolbar popup: the relay's state and the segment chosen in this tab (the history when
+ * the tab has none), the history, or one export's report.
+ */
 export function PopupApp({
   relay,
   findSegment,
@@ -37,6 +48,11 @@ export function PopupApp({
   reportOf = null,
 }: PopupAppProps) {
   const [view] = useRelayConnection(relay);
+  const [route, setRoute] = useState<PopupRoute>(
+    reportOf ? { to: 'report', exportId: reportOf, back: 'history' } : { to: 'tab' },
+  );
+  const openReport = (exportId: string) =>
+    setRoute({ to: 'report', exportId, back: route.to === 'history' ? 'history' : 'tab' });
   // undefined while looking, null when the tab has none.
   const [segment, setSegment] = useState<SelectedSegment | null | undefined>(undefined);
   useEffect(() => {
@@ -44,28 +60,50 @@ export function PopupApp({
   }, [findSegment]);
 
   const body = () => {
-    // The report lives in the browser's session storage: it shows whatever the relay says.
-    if (reportOf) return <ExportReport exportId={reportOf} tracked={tracked} exports={exports} />;
     if (view.phase === 'loading') return <p role="status">{en.loading}</p>;
     if (view.phase === 'unavailable') return <ProblemNotice problem={view.problem} />;
     if (!view.connection) return <SetUpPrompt openOptions={openOptions} />;
+    const relayUrl = view.connection.url;
+    if (route.to === 'report') {
+      return (
+        <ExportReport
+          exportId={route.exportId}
+          relayUrl={relayUrl}
+          tracked={tracked}
+          exports={exports}
+        />
+      );
+    }
+    const history = <ExportHistory exports={exports} relayUrl={relayUrl} onOpen={openReport} />;
+    if (route.to === 'history') return history;
+    const connected = view.connection.status.state === 'connected';
     return (
       <>
         <RelayState connection={view.connection} openOptions={openOptions} />
         {segment === null && <p class="ar-muted">{text.noSegment}</p>}
+        {segment === null && connected && history}
         {segment && <SegmentSummary segment={segment} />}
-        {segment && view.connection.status.state === 'connected' && (
+        {segment && connected && (
           <ExportPanel
             segment={segment}
-            relayUrl={view.connection.url}
+            relayUrl={relayUrl}
             exports={exports}
             tracked={tracked}
             openOptions={openOptions}
+            onOpenReport={openReport}
           />
         )}
       </>
     );
   };
+  const ready = view.phase === 'ready' && view.connection;
+  // History is a step away on a segment page; Back returns from the history or a report.
+  const nav =
+    route.to !== 'tab'
+      ? { label: text.back, go: () => setRoute({ to: route.to === 'report' ? route.back : 'tab' }) }
+      : segment
+        ? { label: text.history, go: () => setRoute({ to: 'history' }) }
+        : null;
 
   return (
     <main class="popup">
@@ -74,10 +112,17 @@ export function PopupApp({
           <BrandMark size={22} />
           {en.productName}
         </h1>
-        {view.phase === 'ready' && view.connection && (
-          <button type="button" class="popup__settings" onClick={openOptions}>
-            {text.settings}
-          </button>
+        {ready && (
+          <nav class="popup__nav">
+            {nav && (
+              <button type="button" class="popup__link" onClick={nav.go}>
+                {nav.label}
+              </button>
+            )}
+            <button type="button" class="popup__link" onClick={openOptions}>
+              {text.settings}
+            </button>
+          </nav>
         )}
       </header>
       {body()}
