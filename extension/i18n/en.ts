@@ -313,7 +313,7 @@ export const en = {
       usersRead: 'Users read',
       malformed: 'Malformed lines (skipped)',
       malformedLine: (line: number, problem: string) => `Line ${line}: ${problem}`,
-      removedBy: (filter: string) => `Left out: ${filter}`,
+      leftOut: 'Left out by consent filters',
       eligible: 'Eligible',
       withoutUsableKey: 'Eligible, but no usable value',
       usersSent: 'Users sent',
@@ -353,7 +353,7 @@ export const en = {
       '1 % is the closest match to your audience; up to 20 % reaches more people who are less alike.',
     submit: 'Create Lookalike',
     submitting: 'Creating the lookalike…',
-    cancel: 'Back to the report',
+    cancel: 'Cancel',
     errors: {
       countriesMissing: 'Enter at least one country code, for example US.',
       countryUnknown: (codes: string) =>

@@ -89,11 +89,17 @@ function UserCounts({ report }: { report: ExportReport }) {
         <tbody>
           <CountRow label={text.usersRead} value={users.read} />
           <CountRow label={text.malformed} value={source.malformed} />
+          <tr>
+            <th scope="rowgroup" colSpan={2} class="export-report__group">
+              {text.leftOut}
+            </th>
+          </tr>
           {CONSENT_FILTERS.map((filter) => (
             <CountRow
               key={filter}
-              label={text.removedBy(CONSENT_FILTER_LABELS[filter])}
+              label={CONSENT_FILTER_LABELS[filter]}
               value={users.removed[filter]}
+              inGroup
             />
           ))}
           <CountRow label={text.eligible} value={users.eligible} strong />
@@ -115,9 +121,11 @@ function UserCounts({ report }: { report: ExportReport }) {
   );
 }
 
-function CountRow({ label, value, strong }: { label: string; value: number; strong?: boolean }) {
+function CountRow(props: { label: string; value: number; strong?: boolean; inGroup?: boolean }) {
+  const { label, value, strong, inGroup } = props;
+  const kind = strong ? 'export-report__total' : inGroup ? 'export-report__in-group' : undefined;
   return (
-    <tr class={strong ? 'export-report__total' : undefined}>
+    <tr class={kind}>
       <th scope="row">{label}</th>
       <td>{formatCount(value)}</td>
     </tr>
@@ -164,9 +172,21 @@ function AudienceCard({
   const headingId = `audience-${audience.facebookAudienceId}`;
   return (
     <article class="export-report__audience" aria-labelledby={headingId}>
-      <h4 id={headingId} class="export-report__audience-name">
-        {audience.name}
-      </h4>
+      <div>
+        <h4 id={headingId} class="export-report__audience-name">
+          {audience.name}
+        </h4>
+        <a
+          class="export-report__ads-manager"
+          href={audience.adsManagerUrl}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {text.openInAdsManager}
+          <span aria-hidden="true"> ↗</span>
+          <span class="ar-visually-hidden"> {text.newTab}</span>
+        </a>
+      </div>
       {counts && (
         <table class="export-report__table export-report__fields">
           <thead>
@@ -205,22 +225,11 @@ function AudienceCard({
           </tbody>
         </table>
       )}
-      <div class="export-report__actions">
-        <a
-          class="ar-button ar-button--secondary"
-          href={audience.adsManagerUrl}
-          target="_blank"
-          rel="noreferrer"
-        >
-          {text.openInAdsManager}
-          <span class="ar-visually-hidden"> {text.newTab}</span>
-        </a>
-        {canLookalike && (
-          <ActionButton variant="secondary" onClick={onLookalike}>
-            {text.createLookalike}
-          </ActionButton>
-        )}
-      </div>
+      {canLookalike && (
+        <ActionButton variant="secondary" onClick={onLookalike}>
+          {text.createLookalike}
+        </ActionButton>
+      )}
     </article>
   );
 }

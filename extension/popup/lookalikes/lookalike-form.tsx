@@ -108,7 +108,7 @@ function LookalikeCreated({
         <p class="ar-notice__title">{lookalike.name}</p>
         <p>{text.createdText}</p>
       </div>
-      <div class="lookalike-form__actions">
+      <div class="lookalike-form__done">
         <a
           class="ar-button ar-button--primary"
           href={lookalike.adsManagerUrl}

@@ -43,14 +43,13 @@ describe('the report of an export that ended', () => {
     expect(pageText()).toContain(text.adAccount(AD_ACCOUNT));
     const users = document.querySelector('table') as HTMLTableElement;
     expect(users.querySelector('caption')?.textContent).toBe(text.usersHeading);
+    expect(users.querySelector('th[scope="rowgroup"]')?.textContent).toBe(text.leftOut);
     expect(rowValue(users, text.usersRead)).toEqual(['1,234']);
     expect(rowValue(users, text.malformed)).toEqual(['6']);
-    expect(rowValue(users, text.removedBy(CONSENT_FILTER_LABELS.opt_out))).toEqual(['31']);
-    expect(rowValue(users, text.removedBy(CONSENT_FILTER_LABELS.opt_in))).toEqual(['0']);
-    expect(rowValue(users, text.removedBy(CONSENT_FILTER_LABELS.email_unsubscribed))).toEqual([
-      '12',
-    ]);
-    expect(rowValue(users, text.removedBy(CONSENT_FILTER_LABELS.ad_tracking))).toEqual(['3']);
+    expect(rowValue(users, CONSENT_FILTER_LABELS.opt_out)).toEqual(['31']);
+    expect(rowValue(users, CONSENT_FILTER_LABELS.opt_in)).toEqual(['0']);
+    expect(rowValue(users, CONSENT_FILTER_LABELS.email_unsubscribed)).toEqual(['12']);
+    expect(rowValue(users, CONSENT_FILTER_LABELS.ad_tracking)).toEqual(['3']);
     expect(rowValue(users, text.eligible)).toEqual(['1,188']);
     expect(rowValue(users, text.withoutUsableKey)).toEqual(['8']);
     expect(rowValue(users, text.usersSent)).toEqual(['1,180']);
@@ -72,6 +71,7 @@ describe('the report of an export that ended', () => {
     expect(link?.href).toBe(job.audiences[0]?.adsManagerUrl);
     expect(link?.target).toBe('_blank');
     expect(link?.textContent).toContain(text.openInAdsManager);
+    expect(link?.textContent).toContain(text.newTab);
 
     const phone = audienceCard('Spring buyers — Phone number') as HTMLElement;
     expect(rowValue(phone, 'Phone number')).toEqual([formatCount(1_020), '77']);
