@@ -2,23 +2,18 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
 import type { Segment } from '../../sandbox/braze/segments/segment.ts';
-import {
-  createGraphControlClient,
-  type GraphControlClient,
-} from '../../sandbox/graph/control-client.ts';
+import type { GraphControlClient } from '../../sandbox/graph/control-client.ts';
 import { DEMO_AD_ACCOUNT_ID, DEMO_NO_TOS_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
-import { startGraphEmulator } from '../../sandbox/graph/start.ts';
 import { CONSENT_FILTER_LABELS, CONSENT_FILTERS } from '../../shared/consent-settings.ts';
 import { describeError } from '../../shared/error-catalog.ts';
 import { ENDED_PHASES } from '../../shared/export-events.ts';
 import type { ExportJobView } from '../../shared/relay-api/exports.ts';
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
-import { startBrazeSandbox } from './support/braze-sandbox.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
+import { startExportWorld } from './support/export-world.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 import { openConnectedOptions } from './support/options-page.ts';
-import { startE2eRelay } from './support/relay.ts';
-import { connectFacebookAndBraze, type RelayApi, relayApi } from './support/relay-api.ts';
+import type { RelayApi } from './support/relay-api.ts';
 
 const SCREENSHOTS = 'popup-history';
 const count = new Intl.NumberFormat('en-US');
@@ -58,31 +53,18 @@ async function ended(exportId: string): Promise<ExportJobView> {
 }
 
 beforeAll(async () => {
-  const graph = resources.add(await startGraphEmulator());
-  control = createGraphControlClient(graph.url);
-  const sandbox = resources.add(await startBrazeSandbox({ exportDelayMs: 0, usersPerFile: 500 }));
-  const relay = resources.add(
-    await startE2eRelay({
-      FACEBOOK_GRAPH_BASE_URL: graph.url,
-      FACEBOOK_DIALOG_BASE_URL: graph.url,
-    }),
-  );
-  const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
-  api = await relayApi(relay.url, adminKey.apiKey);
-  await connectFacebookAndBraze(api, {
-    brazeRestUrl: sandbox.restUrl,
-    adAccountIds: [DEMO_AD_ACCOUNT_ID, DEMO_NO_TOS_AD_ACCOUNT_ID],
-  });
+  const world = await startExportWorld(resources);
+  ({ control, api } = world);
   noTerms = await exportSegment(DEMO_SEGMENT['cart-web'], {
     adAccountId: DEMO_NO_TOS_AD_ACCOUNT_ID,
   });
   vip = await exportSegment(DEMO_SEGMENT.vip);
   newsletter = await exportSegment(DEMO_SEGMENT.newsletter, { keys: ['EMAIL', 'PHONE'] });
   browser = resources.add(await launchExtension());
-  await (await openConnectedOptions(browser, relay, adminKey.apiKey)).close();
+  await (await openConnectedOptions(browser, world.relay, world.apiKey)).close();
   page = await browser.context.newPage();
   // A tab that is no segment page: the popup opens on the history.
-  await page.goto(`${relay.url}/healthz`);
+  await page.goto(`${world.relay.url}/healthz`);
 }, 120_000);
 screenshotFailures(SCREENSHOTS, () => (popup && !popup.isClosed() ? popup : page));
 afterEach(async () => {

@@ -64,7 +64,7 @@ export function ExportProgress({ job, onCancel, onNewExport, onOpenReport }: Exp
         <p class="ar-muted">{text.rate(formatCount(Math.round(progress.rowsPerSecond)))}</p>
       )}
       {progress && progress.audiences.length > 0 && (
-        <table class="export-progress__audiences">
+        <table class="popup-counts">
           <thead>
             <tr>
               <th scope="col">{text.audience}</th>

@@ -84,7 +84,7 @@ function UserCounts({ report }: { report: ExportReport }) {
   const { source, users } = report;
   return (
     <div class="export-report__part">
-      <table class="export-report__table">
+      <table class="popup-counts export-report__table">
         <caption>{text.usersHeading}</caption>
         <tbody>
           <CountRow label={text.usersRead} value={users.read} />
@@ -188,7 +188,7 @@ function AudienceCard({
         </a>
       </div>
       {counts && (
-        <table class="export-report__table export-report__fields">
+        <table class="popup-counts export-report__table">
           <thead>
             <tr>
               <th scope="col">{text.field}</th>
@@ -208,7 +208,7 @@ function AudienceCard({
         </table>
       )}
       {counts && (
-        <table class="export-report__table">
+        <table class="popup-counts export-report__table">
           <tbody>
             <CountRow label={text.rowsSent} value={counts.sent} />
             {counts.meta ? (
