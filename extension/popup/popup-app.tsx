@@ -14,6 +14,7 @@ import { ExportReport } from './exports/export-report.tsx';
 import type { TrackedExportsSource } from './exports/use-tracked-exports.ts';
 import { ExportHistory } from './history/export-history.tsx';
 import { SegmentSummary } from './segment-summary.tsx';
+import { usePopupRoute } from './use-popup-route.ts';
 
 const text = en.popup;
 
@@ -28,13 +29,6 @@ export interface PopupAppProps {
   reportOf?: string | null;
 }
 
-/** What the popup shows: the tab's segment, the workspace's export history, or one report. */
-type PopupRoute =
-  | { to: 'tab' }
-  | { to: 'history' }
-  /** `back`: where Back returns to. */
-  | { to: 'report'; exportId: string; back: 'tab' | 'history' };
-
 /**
  * The toolbar popup: the relay's state and the segment chosen in this tab (the history when
  * the tab has none), the history, or one export's report.
@@ -48,16 +42,12 @@ export function PopupApp({
   reportOf = null,
 }: PopupAppProps) {
   const [view] = useRelayConnection(relay);
-  const [route, setRoute] = useState<PopupRoute>(
-    reportOf ? { to: 'report', exportId: reportOf, back: 'history' } : { to: 'tab' },
-  );
-  const openReport = (exportId: string) =>
-    setRoute({ to: 'report', exportId, back: route.to === 'history' ? 'history' : 'tab' });
   // undefined while looking, null when the tab has none.
   const [segment, setSegment] = useState<SelectedSegment | null | undefined>(undefined);
   useEffect(() => {
     findSegment().then(setSegment, () => setSegment(null));
   }, [findSegment]);
+  const { route, openReport, step } = usePopupRoute(reportOf, Boolean(segment));
 
   const body = () => {
     if (view.phase === 'loading') return <p role="status">{en.loading}</p>;
@@ -97,13 +87,6 @@ export function PopupApp({
     );
   };
   const ready = view.phase === 'ready' && view.connection;
-  // History is a step away on a segment page; Back returns from the history or a report.
-  const nav =
-    route.to !== 'tab'
-      ? { label: text.back, go: () => setRoute({ to: route.to === 'report' ? route.back : 'tab' }) }
-      : segment
-        ? { label: text.history, go: () => setRoute({ to: 'history' }) }
-        : null;
 
   return (
     <main class="popup">
@@ -114,9 +97,9 @@ export function PopupApp({
         </h1>
         {ready && (
           <nav class="popup__nav">
-            {nav && (
-              <button type="button" class="popup__link" onClick={nav.go}>
-                {nav.label}
+            {step && (
+              <button type="button" class="popup__link" onClick={step.go}>
+                {step.label}
               </button>
             )}
             <button type="button" class="popup__link" onClick={openOptions}>
