@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBrazeSource } from '../braze/braze-source.ts';
+import { createExportReports } from '../exports/export-reports.ts';
 import {
   browserExportSignals,
   exportIdOfNotification,
@@ -35,6 +36,7 @@ export default defineBackground(() => {
     store: trackedExportStore(),
     signals: browserExportSignals(),
   });
+  const reports = createExportReports(() => relay.client());
   listenForRuntimeMessages({
     'segment:selected': rememberSelectedSegment({
       allowSandbox: sandboxAllowed(import.meta.env.MODE),
@@ -57,6 +59,12 @@ export default defineBackground(() => {
     'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),
     'export:start': ({ request, name, segmentKey }) => exports.start({ request, name, segmentKey }),
     'export:cancel': ({ exportId }) => exports.cancel(exportId),
+    'exports:list': ({ limit }) => reports.list(limit),
+    'export:get': ({ exportId }) => reports.get(exportId),
+    'export:follow': ({ exportId }) => exports.follow(exportId),
+    'export:resume': ({ exportId }) => exports.resume(exportId),
+    'audience:create-lookalike': ({ audienceId, request }) =>
+      reports.createLookalike(audienceId, request),
   });
   void exports.resumeRunning();
   void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 1 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { type BrazeSettingsResponse, brazeSettingsRequest } from '../../shared/relay-api/braze.ts';
-import { createExportRequest, type ExportJobView } from '../../shared/relay-api/exports.ts';
+import {
+  createExportRequest,
+  type ExportJobView,
+  type ExportListResponse,
+  type LookalikeResponse,
+  lookalikeRequest,
+} from '../../shared/relay-api/exports.ts';
 import { connectAdAccountsRequest } from '../../shared/relay-api/facebook.ts';
 import type { FacebookResult } from '../facebook/facebook-failure.ts';
 import type {
@@ -16,6 +22,8 @@ import type { SavedRelayResult } from '../relay/saved-relay-call.ts';
 import { extraDashboardHostSchema } from '../segment-page/dashboard-host-input.ts';
 import type { ExtraDashboardHost } from '../segment-page/extra-dashboard-hosts.ts';
 import { segmentSchema } from '../segment-page/segment-schema.ts';
+
+const exportId = z.string().min(1).max(100);
 
 /** Every message the background accepts; senders are untrusted, so each one is parsed. */
 export const runtimeMessageSchema = z.discriminatedUnion('type', [
@@ -50,7 +58,18 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
     name: z.string().min(1).max(1000),
     segmentKey: z.string().max(600).nullable(),
   }),
-  z.object({ type: z.literal('export:cancel'), exportId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('export:cancel'), exportId }),
+  /** The workspace's export history and reports, from the relay. */
+  z.object({ type: z.literal('exports:list'), limit: z.number().int().min(1).max(200) }),
+  z.object({ type: z.literal('export:get'), exportId }),
+  /** Follow a running export this browser did not start, so the popup shows it live. */
+  z.object({ type: z.literal('export:follow'), exportId }),
+  z.object({ type: z.literal('export:resume'), exportId }),
+  z.object({
+    type: z.literal('audience:create-lookalike'),
+    audienceId: z.string().min(1).max(100),
+    request: lookalikeRequest,
+  }),
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -80,6 +99,11 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'dashboard-hosts:remove',
   'export:start',
   'export:cancel',
+  'exports:list',
+  'export:get',
+  'export:follow',
+  'export:resume',
+  'audience:create-lookalike',
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
@@ -109,6 +133,11 @@ export interface RuntimeMessageValues {
   'dashboard-hosts:remove': ExtraDashboardHost[];
   'export:start': RelayResult<ExportJobView>;
   'export:cancel': RelayResult<ExportJobView>;
+  'exports:list': RelayResult<ExportListResponse>;
+  'export:get': RelayResult<ExportJobView>;
+  'export:follow': RelayResult<ExportJobView>;
+  'export:resume': RelayResult<ExportJobView>;
+  'audience:create-lookalike': RelayResult<LookalikeResponse>;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describeError } from '../../shared/error-catalog.ts';
 import type { FacebookFailure } from '../facebook/facebook-failure.ts';
 import { en } from '../i18n/en.ts';
 import type { MessageReply } from '../messaging/runtime-messages.ts';
-import type { RelayFailure } from '../relay/relay-failure.ts';
+import type { RelayFailure, RelayResult } from '../relay/relay-failure.ts';
 import type { SavedRelayFailure, SavedRelayResult } from '../relay/saved-relay-call.ts';
 
 /** A problem as the pages show it: what happened, why, what to do, and a reference to quote. */
@@ -33,6 +33,27 @@ export function explainRelayFailure(failure: RelayFailure, relayUrl: string): Ex
       return { title, explanation, steps, reference: failure.requestId };
     }
   }
+}
+
+/** A relay call a page made through the background: its value, or the problem to show. */
+export type Explained<T> =
+  | { ok: true; value: T }
+  /** `code`: the relay's error-catalog code, when the relay answered with one. */
+  | { ok: false; problem: Explanation; code: string | null };
+
+/** Settles a page's relay call: a background that did not answer, or the relay's failure. */
+export function explainRelayReply<T>(
+  reply: MessageReply<RelayResult<T>>,
+  relayUrl: string,
+): Explained<T> {
+  if (!reply.ok) return { ok: false, problem: explainMessageError(reply.error), code: null };
+  if (reply.value.ok) return reply.value;
+  const { failure } = reply.value;
+  return {
+    ok: false,
+    problem: explainRelayFailure(failure, relayUrl),
+    code: 'code' in failure ? failure.code : null,
+  };
 }
 
 /** The browser refused (or the person declined) the permission to contact the relay. */

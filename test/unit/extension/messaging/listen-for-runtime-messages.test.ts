@@ -37,6 +37,11 @@ const fromContentScript: MessageSender = {
 };
 const API_KEY = `ar_live_0123456789abcdef_${'A'.repeat(43)}`;
 const NO_RELAY = { ok: false as const, failure: { kind: 'no-relay' as const } };
+const UNREACHABLE = {
+  ok: false as const,
+  failure: { kind: 'unreachable' as const, reason: 'network' as const },
+};
+const LOOKALIKE = { audienceId: '2384', request: { countries: ['US'], ratio: 0.05 } };
 
 /** Handlers that record their calls and answer nothing, unless replaced. */
 function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessageHandlers {
@@ -61,14 +66,13 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     'dashboard-hosts:list': vi.fn(async () => []),
     'dashboard-hosts:add': vi.fn(async () => []),
     'dashboard-hosts:remove': vi.fn(async () => []),
-    'export:start': vi.fn(async () => ({
-      ok: false as const,
-      failure: { kind: 'unreachable' as const, reason: 'network' as const },
-    })),
-    'export:cancel': vi.fn(async () => ({
-      ok: false as const,
-      failure: { kind: 'unreachable' as const, reason: 'network' as const },
-    })),
+    'export:start': vi.fn(async () => UNREACHABLE),
+    'export:cancel': vi.fn(async () => UNREACHABLE),
+    'exports:list': vi.fn(async () => UNREACHABLE),
+    'export:get': vi.fn(async () => UNREACHABLE),
+    'export:follow': vi.fn(async () => UNREACHABLE),
+    'export:resume': vi.fn(async () => UNREACHABLE),
+    'audience:create-lookalike': vi.fn(async () => UNREACHABLE),
     ...replaced,
   };
 }
@@ -142,6 +146,11 @@ describe('listenForRuntimeMessages', () => {
     ['dashboard-hosts:list', {}],
     ['dashboard-hosts:add', { host: 'https://braze.example.com' }],
     ['dashboard-hosts:remove', { host: 'https://braze.example.com' }],
+    ['exports:list', { limit: 20 }],
+    ['export:get', { exportId: 'exp_1' }],
+    ['export:follow', { exportId: 'exp_1' }],
+    ['export:resume', { exportId: 'exp_1' }],
+    ['audience:create-lookalike', LOOKALIKE],
   ] as const)('takes %s from the extension’s pages only', async (type, fields) => {
     const { all } = listen();
     expect(await deliver({ type, ...fields }, fromContentScript)).toEqual({
@@ -196,6 +205,30 @@ describe('listenForRuntimeMessages', () => {
       ok: false,
     });
     expect(all['braze:save']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a history of more than the relay lists', { type: 'exports:list', limit: 201 }],
+    ['a history of nothing', { type: 'exports:list', limit: 0 }],
+    ['an export without id', { type: 'export:get', exportId: '' }],
+    [
+      'a lookalike in no country',
+      { type: 'audience:create-lookalike', ...LOOKALIKE, request: { countries: [], ratio: 0.05 } },
+    ],
+    [
+      'a lookalike of 25 %',
+      {
+        type: 'audience:create-lookalike',
+        ...LOOKALIKE,
+        request: { countries: ['US'], ratio: 0.25 },
+      },
+    ],
+  ])('refuses export messages with %s', async (_, message) => {
+    const { all } = listen();
+    expect(await deliver(message, fromOptionsPage)).toMatchObject({ ok: false });
+    expect(all['exports:list']).not.toHaveBeenCalled();
+    expect(all['export:get']).not.toHaveBeenCalled();
+    expect(all['audience:create-lookalike']).not.toHaveBeenCalled();
   });
 
   it('normalises a dashboard host before the handler sees it, and refuses a non-web one', async () => {
