@@ -5,7 +5,7 @@ import { ActionButton } from '../../ui/action-button.tsx';
 import type { BackgroundBraze } from '../../ui/background-braze.ts';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { type Explanation, settleSavedRelayReply } from '../../ui/explanation.ts';
-import { formatDate } from '../../ui/format-date.ts';
+import { formatDate } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 import { BrazeSettingsForm } from './braze-settings-form.tsx';
 

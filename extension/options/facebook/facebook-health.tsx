@@ -4,7 +4,7 @@ import type { FacebookStatus } from '../../facebook/facebook-service.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import type { Explanation } from '../../ui/explanation.ts';
-import { formatDate } from '../../ui/format-date.ts';
+import { formatDate } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 
 const text = en.options.facebookHealth;

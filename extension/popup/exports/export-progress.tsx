@@ -4,8 +4,8 @@ import { MATCH_KEY_LABELS, type MatchKey } from '../../../shared/match-keys/keys
 import { isRunning, type TrackedExport } from '../../exports/tracked-export.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
+import { formatCount } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
-import { formatCount } from '../format.ts';
 
 const text = en.exports;
 

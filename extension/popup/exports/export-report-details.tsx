@@ -11,8 +11,8 @@ import type { ExportAudienceView, ExportJobView } from '../../../shared/relay-ap
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import type { Explanation } from '../../ui/explanation.ts';
+import { formatCount, formatDate } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
-import { formatCount, formatDate } from '../format.ts';
 
 const text = en.exports.report;
 
@@ -36,7 +36,7 @@ export function ExportReportDetails({ job, onResume, onLookalike }: ExportReport
       <div>
         <p class="popup__segment-name">{job.source.name}</p>
         <p class="ar-muted export-report__meta">
-          {text.started(formatDate(job.createdAt))} · {text.adAccount(job.adAccountId)}
+          {text.started(formatDate(job.createdAt, true))} · {text.adAccount(job.adAccountId)}
         </p>
       </div>
       {job.status === 'failed' && job.error && (

@@ -5,8 +5,8 @@ import type { ExportJobView } from '../../../shared/relay-api/exports.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import type { BackgroundExports } from '../../ui/background-exports.ts';
+import { formatDate } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
-import { formatDate } from '../format.ts';
 import { useRelayAnswer } from '../use-relay-answer.ts';
 
 const text = en.exports.history;
@@ -82,7 +82,7 @@ function HistoryEntry({ job, onOpen }: { job: ExportJobView; onOpen: (id: string
           {text.status[status]}
         </span>
         <span class="export-history__meta">
-          {formatDate(job.createdAt)} · {text.audiences(job.audiences.length)}
+          {formatDate(job.createdAt, true)} · {text.audiences(job.audiences.length)}
         </span>
         {job.status === 'failed' && job.error && (
           <span class="export-history__failure">{describeError(job.error.code).title}</span>

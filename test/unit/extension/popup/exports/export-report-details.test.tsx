@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../../../../extension/i18n/en.ts';
 import { ExportReportDetails } from '../../../../../extension/popup/exports/export-report-details.tsx';
-import { formatCount } from '../../../../../extension/popup/format.ts';
 import type { Explanation } from '../../../../../extension/ui/explanation.ts';
+import { formatCount } from '../../../../../extension/ui/format.ts';
 import { CONSENT_FILTER_LABELS } from '../../../../../shared/consent-settings.ts';
 import { describeError, termsOfServiceUrl } from '../../../../../shared/error-catalog.ts';
 import type { ExportJobView } from '../../../../../shared/relay-api/exports.ts';

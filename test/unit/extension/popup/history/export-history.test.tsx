@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../../../../extension/i18n/en.ts';
-import { formatDate } from '../../../../../extension/popup/format.ts';
 import {
   ExportHistory,
   HISTORY_PAGE,
 } from '../../../../../extension/popup/history/export-history.tsx';
+import { formatDate } from '../../../../../extension/ui/format.ts';
 import { describeError } from '../../../../../shared/error-catalog.ts';
 import type { ExportJobView } from '../../../../../shared/relay-api/exports.ts';
 import { exportJobViewOf } from '../../support/export-job-view.ts';
@@ -49,7 +49,7 @@ describe('the export history', () => {
     expect(first).toContain(text.followLive);
     expect(second).toContain('Spring buyers');
     expect(second).toContain(text.status.done);
-    expect(second).toContain(formatDate(done.createdAt));
+    expect(second).toContain(formatDate(done.createdAt, true));
     expect(second).toContain(text.audiences(2));
     expect(second).not.toContain(text.followLive);
   });
