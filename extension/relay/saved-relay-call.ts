@@ -2,14 +2,15 @@ import type { z } from 'zod';
 import type { HttpMethod, RelayClient } from './relay-client.ts';
 import type { RelayFailure } from './relay-failure.ts';
 
-/** No relay is configured (a page was open while it was forgotten). */
-export interface NoRelay {
-  kind: 'no-relay';
-}
+/**
+ * Why a call to the saved relay failed: the relay's failures, or `no-relay` when none is
+ * configured (a page was open while it was forgotten).
+ */
+export type SavedRelayFailure = RelayFailure | { kind: 'no-relay' };
 
 export type SavedRelayResult<T> =
   | { ok: true; value: T }
-  | { ok: false; failure: RelayFailure | NoRelay };
+  | { ok: false; failure: SavedRelayFailure };
 
 export type SavedRelayCall = <T>(
   method: HttpMethod,
@@ -18,7 +19,7 @@ export type SavedRelayCall = <T>(
   body?: unknown,
 ) => Promise<SavedRelayResult<T>>;
 
-/** Calls the saved relay, whichever it is at the time; `no-relay` when there is none. */
+/** Calls through the saved relay's client, asked for anew each time (it may have changed). */
 export function savedRelayCall(relay: () => Promise<RelayClient | null>): SavedRelayCall {
   return async (method, path, schema, body) => {
     const client = await relay();

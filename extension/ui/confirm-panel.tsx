@@ -34,7 +34,7 @@ export function ConfirmPanel({
   useEffect(() => heading.current?.focus(), []);
   return (
     <section
-      class={`ar-notice ${tone === 'danger' ? 'ar-notice--error' : 'ar-notice--info'} confirm-panel`}
+      class={`ar-notice ${tone === 'danger' ? 'ar-notice--error' : 'ar-notice--info'} confirm-action`}
       aria-label={title}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel();

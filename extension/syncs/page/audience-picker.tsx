@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { en } from '../../i18n/en.ts';
 import type { BackgroundSyncs } from '../../ui/background-syncs.ts';
 import type { Explanation } from '../../ui/explanation.ts';
+import { formatCount } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 import type { SyncableAudiences } from '../sync-service.ts';
 import { settleSyncReply } from './settle-sync-reply.ts';
@@ -58,7 +59,6 @@ export function AudiencePicker({
   if (view.phase === 'loading') return <p role="status">{text.audiencesLoading}</p>;
   if (view.phase === 'failed') return <ProblemNotice problem={view.problem} live={false} />;
   if (view.audiences.length === 0) return <p class="ar-muted">{text.noAudiences}</p>;
-  const number = new Intl.NumberFormat('en');
   return (
     <ul class="audience-picker" aria-describedby={errorId}>
       {view.audiences.map((audience) => {
@@ -81,7 +81,7 @@ export function AudiencePicker({
               <span class="ar-muted">
                 {audience.approximateCount === null
                   ? text.sizeUnknown
-                  : text.size(number.format(audience.approximateCount))}
+                  : text.size(formatCount(audience.approximateCount))}
               </span>
             </label>
             {audience.reason && (

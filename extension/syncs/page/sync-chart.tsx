@@ -1,5 +1,6 @@
 import type { SyncMetricsResponse } from '../../../shared/relay-api/syncs.ts';
 import { en } from '../../i18n/en.ts';
+import { formatCount } from '../../ui/format.ts';
 import { CHART_SERIES, type ChartSeriesKey, chartGeometry } from './chart-geometry.ts';
 
 const text = en.syncs.chart;
@@ -32,13 +33,12 @@ export function SyncChart({ metrics, hours, timeZone }: SyncChartProps) {
     hourCycle: 'h23',
     timeZone,
   });
-  const number = new Intl.NumberFormat('en');
   const totals = Object.fromEntries(
     CHART_SERIES.map((key) => [key, metrics.series.reduce((sum, point) => sum + point[key], 0)]),
   ) as Record<ChartSeriesKey, number>;
   const summary = text.summary(
     hours,
-    CHART_SERIES.map((key) => `${text.series[key]} ${number.format(totals[key])}`).join(', '),
+    CHART_SERIES.map((key) => `${text.series[key]} ${formatCount(totals[key])}`).join(', '),
   );
   return (
     <figure class="sync-chart">
@@ -76,7 +76,7 @@ export function SyncChart({ metrics, hours, timeZone }: SyncChartProps) {
               class="sync-chart__grid"
             />
             <text x={box.left - 8} y={tick.at + 4} text-anchor="end" class="sync-chart__label">
-              {number.format(tick.value)}
+              {formatCount(tick.value)}
             </text>
           </g>
         ))}
@@ -127,7 +127,7 @@ export function SyncChart({ metrics, hours, timeZone }: SyncChartProps) {
                 <tr key={point.minute}>
                   <th scope="row">{time.format(Date.parse(point.minute))}</th>
                   {CHART_SERIES.map((key) => (
-                    <td key={key}>{number.format(point[key])}</td>
+                    <td key={key}>{formatCount(point[key])}</td>
                   ))}
                 </tr>
               ))}

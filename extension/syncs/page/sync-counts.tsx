@@ -1,12 +1,12 @@
 import type { SyncCounts as Counts } from '../../../shared/relay-api/syncs.ts';
 import { en } from '../../i18n/en.ts';
+import { formatCount } from '../../ui/format.ts';
 
 const text = en.syncs.counts;
 const ORDER = ['entered', 'synced', 'notSynced', 'pending', 'errored'] as const;
 
 /** The five numbers Braze shows for a sync step, each with what it means on hover. */
 export function SyncCounts({ counts, compact = false }: { counts: Counts; compact?: boolean }) {
-  const number = new Intl.NumberFormat('en');
   return (
     <dl class={compact ? 'sync-counts sync-counts--compact' : 'sync-counts'}>
       {ORDER.map((key) => (
@@ -16,7 +16,7 @@ export function SyncCounts({ counts, compact = false }: { counts: Counts; compac
           title={text.meaning[key]}
         >
           <dt>{text.label[key]}</dt>
-          <dd>{number.format(counts[key])}</dd>
+          <dd>{formatCount(counts[key])}</dd>
         </div>
       ))}
     </dl>

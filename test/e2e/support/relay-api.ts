@@ -28,9 +28,9 @@ export async function relayApi(relayUrl: string, apiKey: string): Promise<RelayA
 }
 
 /**
- * Connects the workspace to Facebook through the Graph emulator's dialog, answered with
- * Continue as a person would, and chooses the ad accounts marketers may use: what an admin
- * does on the options page, done here through the API the page calls.
+ * Connects the workspace to Facebook (through the Graph emulator's dialog, answered with
+ * Continue as a person would) and chooses the ad accounts marketers may export to: what an
+ * admin does on the options page, done here through the API the page calls.
  */
 export async function connectFacebook(
   api: RelayApi,
@@ -57,7 +57,7 @@ export async function connectFacebook(
   });
 }
 
-/** Connects Facebook (see `connectFacebook`) and the Braze sandbox's REST API. */
+/** `connectFacebook`, then the Braze sandbox's REST API as the workspace's source. */
 export async function connectFacebookAndBraze(
   api: RelayApi,
   { brazeRestUrl, adAccountIds }: { brazeRestUrl: string; adAccountIds: string[] },

@@ -76,10 +76,10 @@ describe('the ingest panel', () => {
     await click(button(text.rotate));
     await click(button(text.keep));
     await click(button(text.rotate));
-    const panel = document.querySelector('.confirm-panel') as HTMLElement;
+    const panel = document.querySelector('.confirm-action') as HTMLElement;
     panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await settle();
-    expect(document.querySelector('.confirm-panel')).toBeNull();
+    expect(document.querySelector('.confirm-action')).toBeNull();
     expect(syncs.rotateSecret).not.toHaveBeenCalled();
   });
 
