@@ -13,6 +13,8 @@ import type { RelayEnv } from './http/relay-env.ts';
 import { requestLog } from './http/request-log.ts';
 import type { ExportJobs } from './jobs/export-jobs.ts';
 import type { Logger } from './log.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
+import type { RelayMetrics } from './metrics/relay-metrics.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
@@ -30,6 +32,7 @@ import { facebookOAuthOperations, facebookOAuthRoutes } from './routes/facebook-
 import { healthRoutes } from './routes/health.ts';
 import { ingestOperations, ingestRoutes } from './routes/ingest.ts';
 import { keyOperations, keyRoutes } from './routes/keys.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { syncOperations, syncRoutes } from './routes/syncs.ts';
@@ -48,7 +51,8 @@ export interface RelayDeps {
   spool: UploadSpool;
   braze: BrazeSettings;
   syncs: SyncManager;
-  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'publicUrl'>;
+  metrics: RelayMetrics;
+  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'publicUrl' | 'metricsToken'>;
   now?: () => Date;
   version?: string;
 }
@@ -79,6 +83,7 @@ export function createRelayApp({
   spool,
   braze,
   syncs,
+  metrics,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -88,6 +93,7 @@ export function createRelayApp({
   const admin = createWorkspaceAdmin({ store, now });
   const jsonLimit = config.bodyLimits.jsonBytes;
   return new Hono<RelayEnv>()
+    .use(httpMetrics(metrics.httpDuration))
     .use(requestId())
     .use(secureHeaders())
     .use(requestLog(logger))
@@ -99,6 +105,13 @@ export function createRelayApp({
     })
     .use('/v1/*', requireSession(authenticator, API_OPERATIONS))
     .route('/', healthRoutes({ startedAt, now, version }))
+    .route(
+      '/',
+      metricsRoutes({
+        registry: metrics.registry,
+        ...(config.metricsToken ? { token: config.metricsToken } : {}),
+      }),
+    )
     .route('/v1', sessionRoutes({ authenticator, jsonLimit }))
     .route('/v1', workspaceRoutes({ workspaces: store.workspaces }))
     .route('/v1', keyRoutes({ admin, jsonLimit, now }))

@@ -51,6 +51,13 @@ const byteSize = z
   })
   .pipe(z.number().int().positive());
 
+const milliseconds = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a number of milliseconds')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
 const schema = z.object({
   RELAY_HOST: z.string().min(1).default('127.0.0.1'),
   RELAY_PORT: portSetting.default(8787),
@@ -71,12 +78,15 @@ const schema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/, { message: 'must look like v26.0' })
     .default(DEFAULT_GRAPH_API_VERSION),
-  FACEBOOK_GRAPH_TIMEOUT_MS: z
+  FACEBOOK_GRAPH_TIMEOUT_MS: milliseconds(1000, 600_000).default(30_000),
+  RELAY_SYNC_FLUSH_INTERVAL_MS: milliseconds(100, 600_000).default(5000),
+  RELAY_SYNC_RETRY_HOURS: z
     .string()
-    .regex(/^\d+$/, 'must be a number of milliseconds')
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of hours, e.g. 13 or 0.5')
     .transform(Number)
-    .pipe(z.number().min(1000).max(600_000))
-    .default(30_000),
+    .pipe(z.number().min(0.01).max(168, 'must be at most 168 (a week)'))
+    .default(13),
+  RELAY_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** `FOO=` in an env file means "not set", as it does for most tools. */
@@ -121,6 +131,17 @@ export interface RelayConfig {
   /** Where the relay is reached from outside (`RELAY_PUBLIC_URL`), for the ingest URLs it shows; without it, each request's own origin. */
   publicUrl?: string;
   facebook: FacebookConfig;
+  delivery: DeliveryConfig;
+  /** `RELAY_METRICS_TOKEN`; absent: `/metrics` answers only direct requests from this machine. */
+  metricsToken?: string;
+}
+
+/** How syncs deliver queued users to Facebook. */
+export interface DeliveryConfig {
+  /** How often each active sync sends what is queued (Braze: every 5 seconds). */
+  flushIntervalMs: number;
+  /** How long delivery keeps retrying throttled and transient failures before users count as errored. */
+  retryWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -179,5 +200,10 @@ export function loadConfig(
       apiVersion: value.FACEBOOK_API_VERSION,
       requestTimeoutMs: value.FACEBOOK_GRAPH_TIMEOUT_MS,
     },
+    delivery: {
+      flushIntervalMs: value.RELAY_SYNC_FLUSH_INTERVAL_MS,
+      retryWindowMs: Math.round(value.RELAY_SYNC_RETRY_HOURS * 60 * 60 * 1000),
+    },
+    ...(value.RELAY_METRICS_TOKEN ? { metricsToken: value.RELAY_METRICS_TOKEN } : {}),
   };
 }

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
         apiVersion: 'v26.0',
         requestTimeoutMs: 30_000,
       },
+      delivery: { flushIntervalMs: 5000, retryWindowMs: 13 * 60 * 60 * 1000 },
     });
   });
 
@@ -46,6 +47,9 @@ describe('loadConfig', () => {
       FACEBOOK_APP_SECRET: 'app-secret',
       FACEBOOK_API_VERSION: 'v25.0',
       FACEBOOK_GRAPH_TIMEOUT_MS: '5000',
+      RELAY_SYNC_FLUSH_INTERVAL_MS: '1000',
+      RELAY_SYNC_RETRY_HOURS: '1.5',
+      RELAY_METRICS_TOKEN: 'metrics-token-0123456789',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -69,6 +73,8 @@ describe('loadConfig', () => {
         apiVersion: 'v25.0',
         requestTimeoutMs: 5000,
       },
+      delivery: { flushIntervalMs: 1000, retryWindowMs: 90 * 60 * 1000 },
+      metricsToken: 'metrics-token-0123456789',
     });
   });
 
@@ -125,6 +131,17 @@ describe('loadConfig', () => {
     ];
     for (const name of names) expect(attempt).toThrow(new RegExp(`${name}\\S*: `));
     expect(attempt).toThrow(/"https:\/\/evil\.example" is not an extension origin/);
+  });
+
+  it.each([
+    ['RELAY_SYNC_RETRY_HOURS', '0', /at least|too small|>=/],
+    ['RELAY_SYNC_RETRY_HOURS', '200', /at most 168/],
+    ['RELAY_SYNC_RETRY_HOURS', 'thirteen', /number of hours/],
+    ['RELAY_SYNC_FLUSH_INTERVAL_MS', '10', /RELAY_SYNC_FLUSH_INTERVAL_MS/],
+    ['RELAY_METRICS_TOKEN', 'short', /at least 16 characters/],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: `));
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
   it.each(['70000', '-1', '1.5'])('refuses port %s', (port) => {
