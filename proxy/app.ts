@@ -17,6 +17,7 @@ import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
 import { brazeSourceOperations, brazeSourceRoutes } from './routes/braze-source.ts';
+import { consentSettingsOperations, consentSettingsRoutes } from './routes/consent-settings.ts';
 import { exportOperations, exportRoutes } from './routes/exports.ts';
 import {
   facebookAdAccountOperations,
@@ -60,6 +61,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...exportOperations,
   ...audienceOperations,
   ...brazeSourceOperations,
+  ...consentSettingsOperations,
   ...openApiOperations,
 ];
 
@@ -104,6 +106,10 @@ export function createRelayApp({
     )
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
+    .route(
+      '/v1',
+      consentSettingsRoutes({ consentDefaults: store.consentDefaults, jsonLimit, now }),
+    )
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

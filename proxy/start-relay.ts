@@ -68,6 +68,7 @@ export async function startRelay(
     });
     const exports = createExportJobs({
       jobs: services.store.exportJobs,
+      consentDefaults: services.store.consentDefaults,
       graphs: facebook.graphs,
       sources: createExportSources({
         spool,

@@ -1,4 +1,5 @@
 import type { ApiKeyRepository } from './api-keys.ts';
+import type { ConsentDefaultsRepository } from './consent-defaults.ts';
 import type { EncryptionKeyRepository } from './encryption-keys.ts';
 import type { ExportJobRepository } from './export-jobs.ts';
 import type { FacebookConnectionRepository } from './facebook-connections.ts';
@@ -19,5 +20,6 @@ export interface RelayStore {
   facebookConnections: FacebookConnectionRepository;
   oauthStates: OAuthStateRepository;
   exportJobs: ExportJobRepository;
+  consentDefaults: ConsentDefaultsRepository;
   close(): Promise<void>;
 }
