@@ -108,13 +108,14 @@ describe('exports and the workspace defaults', () => {
     });
     const created = await relay.exportFile(CSV, {
       ...EMAIL,
-      consent: { optInAttribute: null, optOutAttribute: 'do_not_sell_or_share' },
+      // Only what it changes: the defaults' opt-out (none) still holds.
+      consent: { optInAttribute: null },
     });
     const done = await relay.ended(created.id);
     expect(done.report?.users).toMatchObject({
       read: 10,
-      removed: { opt_out: 2, opt_in: 0, email_unsubscribed: 0, ad_tracking: 0 },
-      eligible: 8,
+      removed: { opt_out: 0, opt_in: 0, email_unsubscribed: 0, ad_tracking: 0 },
+      eligible: 10,
     });
   });
 });
