@@ -50,6 +50,17 @@ const byteSize = z
   })
   .pipe(z.number().int().positive());
 
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/i;
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const duration = z
+  .string()
+  .regex(DURATION, { message: 'must be a duration such as 3600 (seconds), 30m, 24h or 7d' })
+  .transform((value) => {
+    const [, digits = '0', unit = 's'] = DURATION.exec(value) ?? [];
+    return Number(digits) * (UNIT_MS[unit.toLowerCase()] ?? 1000);
+  })
+  .pipe(z.number().int().min(60_000, 'must be at least a minute'));
+
 const schema = z.object({
   RELAY_HOST: z.string().min(1).default('127.0.0.1'),
   RELAY_PORT: port.default(8787),
@@ -60,6 +71,7 @@ const schema = z.object({
   RELAY_ALLOWED_ORIGINS: origins,
   RELAY_JSON_BODY_LIMIT: byteSize.default(64 * 1024),
   RELAY_UPLOAD_BODY_LIMIT: byteSize.default(512 * 1024 ** 2),
+  RELAY_UNUSED_UPLOAD_TTL: duration.default(24 * 3_600_000),
   FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
   FACEBOOK_APP_SECRET: z.string().optional(),
   FACEBOOK_GRAPH_BASE_URL: httpUrl.optional(),
@@ -109,6 +121,8 @@ export interface RelayConfig {
   /** Extension origins allowed by CORS. */
   allowedOrigins: string[];
   bodyLimits: { jsonBytes: number; uploadBytes: number };
+  /** How long an upload no export uses is kept before the sweep deletes it. */
+  unusedUploadTtlMs: number;
   facebook: FacebookConfig;
 }
 
@@ -155,6 +169,7 @@ export function loadConfig(
       jsonBytes: value.RELAY_JSON_BODY_LIMIT,
       uploadBytes: value.RELAY_UPLOAD_BODY_LIMIT,
     },
+    unusedUploadTtlMs: value.RELAY_UNUSED_UPLOAD_TTL,
     facebook: {
       mode: live ? 'live' : 'sandbox',
       appId: value.FACEBOOK_APP_ID ?? sandboxApp.appId,

@@ -8,6 +8,7 @@ import { type HttpServer, listen } from './http/listen.ts';
 import { createBrazeSnapshotSource } from './jobs/braze-snapshot.ts';
 import { createExportJobs, type ExportJobs } from './jobs/export-jobs.ts';
 import { createExportSources } from './jobs/export-sources.ts';
+import { scheduleUploadSweep } from './jobs/sweep-unused-uploads.ts';
 import type { Logger } from './log.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
@@ -60,6 +61,7 @@ export async function startRelay(
     const spool = createUploadSpool({
       dir: join(config.dataDir, 'spool'),
       key: deriveKey(services.relaySecrets.current, 'upload-spool'),
+      now,
     });
     const braze = createBrazeSettings({
       secrets: services.secrets,
@@ -104,6 +106,15 @@ export async function startRelay(
       logger,
       ...(timers ? { timers } : {}),
     });
+    // After the unfinished exports are back in the store's view, so their uploads are kept.
+    const uploadSweep = scheduleUploadSweep({
+      spool,
+      jobs: services.store.exportJobs,
+      ttlMs: config.unusedUploadTtlMs,
+      now,
+      logger,
+      ...(timers ? { timers } : {}),
+    });
     return {
       ...server,
       app,
@@ -115,6 +126,7 @@ export async function startRelay(
         await exports.close();
         await server.close(graceMs);
         await dailyChecks.stop();
+        await uploadSweep.stop();
         await services.close();
       },
     };

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       allowedOrigins: [`chrome-extension://${DEV_EXTENSION_ID}`],
       bodyLimits: { jsonBytes: 64 * 1024, uploadBytes: 512 * 1024 * 1024 },
+      unusedUploadTtlMs: 24 * 60 * 60 * 1000,
       facebook: {
         mode: 'sandbox',
         ...sandboxApp,
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
       RELAY_ALLOWED_ORIGINS: `chrome-extension://${'a'.repeat(32)}, moz-extension://0123abcd-0123-4567-89ab-0123456789ab`,
       RELAY_JSON_BODY_LIMIT: '1mb',
       RELAY_UPLOAD_BODY_LIMIT: '2 GiB',
+      RELAY_UNUSED_UPLOAD_TTL: '7d',
       FACEBOOK_APP_ID: '1234567890',
       FACEBOOK_APP_SECRET: 'app-secret',
       FACEBOOK_API_VERSION: 'v25.0',
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
         'moz-extension://0123abcd-0123-4567-89ab-0123456789ab',
       ],
       bodyLimits: { jsonBytes: 1024 * 1024, uploadBytes: 2 * 1024 ** 3 },
+      unusedUploadTtlMs: 7 * 24 * 60 * 60 * 1000,
       facebook: {
         mode: 'live',
         appId: '1234567890',
@@ -118,6 +121,22 @@ describe('loadConfig', () => {
     ];
     for (const name of names) expect(attempt).toThrow(new RegExp(`${name}\\S*: `));
     expect(attempt).toThrow(/"https:\/\/evil\.example" is not an extension origin/);
+  });
+
+  it.each([
+    ['3600', 3_600_000],
+    ['90m', 90 * 60_000],
+    ['12H', 12 * 3_600_000],
+  ])('reads the unused-upload TTL %s', (value, ms) => {
+    expect(loadConfig({ RELAY_UNUSED_UPLOAD_TTL: value }).unusedUploadTtlMs).toBe(ms);
+  });
+
+  it.each([
+    ['30s', /at least a minute/],
+    ['soon', /must be a duration/],
+    ['1.5h', /must be a duration/],
+  ])('refuses the unused-upload TTL %s', (value, message) => {
+    expect(() => loadConfig({ RELAY_UNUSED_UPLOAD_TTL: value })).toThrow(message);
   });
 
   it.each(['70000', '-1', '1.5'])('refuses port %s', (port) => {
