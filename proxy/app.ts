@@ -106,10 +106,7 @@ export function createRelayApp({
     )
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
-    .route(
-      '/v1',
-      consentSettingsRoutes({ consentDefaults: store.consentDefaults, jsonLimit, now }),
-    )
+    .route('/v1', consentSettingsRoutes({ consentDefaults: store.consentDefaults, jsonLimit, now }))
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createConsentDefaultsService } from '../consent/consent-defaults-service.ts';
 import {
   browserExportSignals,
   exportIdOfNotification,
@@ -33,6 +34,7 @@ export default defineBackground(() => {
     store: trackedExportStore(),
     signals: browserExportSignals(),
   });
+  const consentDefaults = createConsentDefaultsService({ relay: () => relay.client() });
   listenForRuntimeMessages({
     'segment:selected': rememberSelectedSegment({
       allowSandbox: sandboxAllowed(import.meta.env.MODE),
@@ -52,6 +54,8 @@ export default defineBackground(() => {
     'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),
     'export:start': ({ request, name, segmentKey }) => exports.start({ request, name, segmentKey }),
     'export:cancel': ({ exportId }) => exports.cancel(exportId),
+    'consent-defaults:get': () => consentDefaults.get(),
+    'consent-defaults:save': ({ settings }) => consentDefaults.save(settings),
   });
   void exports.resumeRunning();
   void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 1 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { consentSettings } from '../../shared/consent-settings.ts';
+import type { ConsentDefaultsResponse } from '../../shared/relay-api/consent.ts';
 import { createExportRequest, type ExportJobView } from '../../shared/relay-api/exports.ts';
 import { connectAdAccountsRequest } from '../../shared/relay-api/facebook.ts';
 import type { FacebookResult } from '../facebook/facebook-failure.ts';
@@ -45,6 +47,9 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
     segmentKey: z.string().max(600).nullable(),
   }),
   z.object({ type: z.literal('export:cancel'), exportId: z.string().min(1).max(100) }),
+  /** The workspace's consent defaults: the options page edits them, the export form starts from them. */
+  z.object({ type: z.literal('consent-defaults:get') }),
+  z.object({ type: z.literal('consent-defaults:save'), settings: consentSettings }),
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -71,6 +76,8 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'dashboard-hosts:remove',
   'export:start',
   'export:cancel',
+  'consent-defaults:get',
+  'consent-defaults:save',
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
@@ -96,6 +103,8 @@ export interface RuntimeMessageValues {
   'dashboard-hosts:remove': ExtraDashboardHost[];
   'export:start': RelayResult<ExportJobView>;
   'export:cancel': RelayResult<ExportJobView>;
+  'consent-defaults:get': RelayResult<ConsentDefaultsResponse>;
+  'consent-defaults:save': RelayResult<ConsentDefaultsResponse>;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { HostPermissions } from '../permissions/host-permissions.ts';
+import type { BackgroundConsentDefaults } from '../ui/background-consent-defaults.ts';
 import type { BackgroundDashboards } from '../ui/background-dashboards.ts';
 import type { BackgroundFacebook } from '../ui/background-facebook.ts';
+import { consentDefaultsSection } from './consent/consent-defaults-section.tsx';
 import { dashboardsSection } from './dashboards/dashboards-section.tsx';
 import { facebookSection } from './facebook/facebook-section.tsx';
 import type { OptionsSection } from './options-section.ts';
@@ -9,6 +11,7 @@ export interface OptionsSectionsDeps {
   facebook: BackgroundFacebook;
   dashboards: BackgroundDashboards;
   permissions: HostPermissions;
+  consent: BackgroundConsentDefaults;
 }
 
 /**
@@ -19,6 +22,11 @@ export function optionsSections({
   facebook,
   dashboards,
   permissions,
+  consent,
 }: OptionsSectionsDeps): readonly OptionsSection[] {
-  return [facebookSection(facebook), dashboardsSection(dashboards, permissions)];
+  return [
+    facebookSection(facebook),
+    consentDefaultsSection(consent),
+    dashboardsSection(dashboards, permissions),
+  ];
 }

@@ -11,6 +11,8 @@ export interface BackgroundExports {
     segmentKey: string | null,
   ): Promise<MessageReplyOf<'export:start'>>;
   cancel(exportId: string): Promise<MessageReplyOf<'export:cancel'>>;
+  /** The workspace's consent defaults, which the export form starts from. */
+  consentDefaults(): Promise<MessageReplyOf<'consent-defaults:get'>>;
 }
 
 export const backgroundExports: BackgroundExports = {
@@ -18,4 +20,5 @@ export const backgroundExports: BackgroundExports = {
   start: (request, name, segmentKey) =>
     sendRuntimeMessage({ type: 'export:start', request, name, segmentKey }),
   cancel: (exportId) => sendRuntimeMessage({ type: 'export:cancel', exportId }),
+  consentDefaults: () => sendRuntimeMessage({ type: 'consent-defaults:get' }),
 };

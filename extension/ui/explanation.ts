@@ -1,7 +1,8 @@
 import { describeError } from '../../shared/error-catalog.ts';
 import type { FacebookFailure } from '../facebook/facebook-failure.ts';
 import { en } from '../i18n/en.ts';
-import type { RelayFailure } from '../relay/relay-failure.ts';
+import type { MessageReply } from '../messaging/runtime-messages.ts';
+import type { RelayFailure, RelayResult } from '../relay/relay-failure.ts';
 
 /** A problem as the pages show it: what happened, why, what to do, and a reference to quote. */
 export interface Explanation {
@@ -31,6 +32,17 @@ export function explainRelayFailure(failure: RelayFailure, relayUrl: string): Ex
       return { title, explanation, steps, reference: failure.requestId };
     }
   }
+}
+
+/** A relay call made through the background: its value, or what went wrong, explained. */
+export function relayReplyValue<T>(
+  reply: MessageReply<RelayResult<T>>,
+  relayUrl: string,
+): { ok: true; value: T } | { ok: false; problem: Explanation } {
+  if (!reply.ok) return { ok: false, problem: explainMessageError(reply.error) };
+  if (!reply.value.ok)
+    return { ok: false, problem: explainRelayFailure(reply.value.failure, relayUrl) };
+  return { ok: true, value: reply.value.value };
 }
 
 /** The browser refused (or the person declined) the permission to contact the relay. */

@@ -1,8 +1,5 @@
 import { Hono } from 'hono';
-import {
-  consentDefaultsRequest,
-  consentDefaultsResponse,
-} from '../../shared/relay-api/consent.ts';
+import { consentDefaultsRequest, consentDefaultsResponse } from '../../shared/relay-api/consent.ts';
 import { requireAdmin } from '../auth/require-session.ts';
 import { consentDefaultsFor } from '../exports/consent/consent-defaults.ts';
 import { jsonBody } from '../http/json-body.ts';
@@ -49,9 +46,14 @@ export function consentSettingsRoutes({
   });
   return new Hono<RelayEnv>()
     .get('/settings/consent', async (c) => c.json(await view(c.get('session').workspaceId)))
-    .put('/settings/consent', requireAdmin, jsonBody(consentDefaultsRequest, jsonLimit), async (c) => {
-      const { workspaceId } = c.get('session');
-      await consentDefaults.put(workspaceId, { settings: c.req.valid('json'), updatedAt: now() });
-      return c.json(await view(workspaceId));
-    });
+    .put(
+      '/settings/consent',
+      requireAdmin,
+      jsonBody(consentDefaultsRequest, jsonLimit),
+      async (c) => {
+        const { workspaceId } = c.get('session');
+        await consentDefaults.put(workspaceId, { settings: c.req.valid('json'), updatedAt: now() });
+        return c.json(await view(workspaceId));
+      },
+    );
 }

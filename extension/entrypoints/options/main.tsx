@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { OptionsPage } from '../../options/options-page.tsx';
 import { optionsSections } from '../../options/options-sections.ts';
 import { browserHostPermissions } from '../../permissions/host-permissions.ts';
+import { backgroundConsentDefaults } from '../../ui/background-consent-defaults.ts';
 import { backgroundDashboards } from '../../ui/background-dashboards.ts';
 import { backgroundFacebook } from '../../ui/background-facebook.ts';
 import { backgroundRelay } from '../../ui/background-relay.ts';
@@ -19,6 +20,7 @@ if (root) {
         facebook: backgroundFacebook,
         dashboards: backgroundDashboards,
         permissions,
+        consent: backgroundConsentDefaults,
       })}
     />,
     root,

@@ -22,13 +22,11 @@ export async function listCustomerFileAudiences(
   adAccountId: string,
 ): Promise<CustomerFileAudience[]> {
   const found: CustomerFileAudience[] = [];
-  for await (const audience of graph.items<{ id: string; subtype?: string; description?: string }>(
-    {
-      path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
-      params: { fields: 'id,subtype,description', limit: PAGE_SIZE },
-      adAccountId,
-    },
-  )) {
+  for await (const audience of graph.items<{ id: string; subtype?: string; description?: string }>({
+    path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
+    params: { fields: 'id,subtype,description', limit: PAGE_SIZE },
+    adAccountId,
+  })) {
     if (audience.subtype === 'CUSTOM') {
       found.push({ id: audience.id, description: audience.description ?? '' });
     }

@@ -5,7 +5,8 @@ import { fromText, toText } from './database.ts';
 
 export function sqliteConsentDefaults(db: DatabaseSync): ConsentDefaultsRepository {
   const get = db.prepare('SELECT * FROM workspace_consent_defaults WHERE workspace_id = ?');
-  const put = db.prepare(`INSERT INTO workspace_consent_defaults (workspace_id, settings, updated_at)
+  const put =
+    db.prepare(`INSERT INTO workspace_consent_defaults (workspace_id, settings, updated_at)
     VALUES (?, ?, ?)
     ON CONFLICT (workspace_id) DO UPDATE SET settings = excluded.settings,
       updated_at = excluded.updated_at`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_AD_ACCOUNT_ID } from '../../../../sandbox/graph/demo-world.ts';
 import { exportAudienceMarker } from '../../../../proxy/jobs/export-audiences.ts';
+import { DEMO_AD_ACCOUNT_ID } from '../../../../sandbox/graph/demo-world.ts';
 import { useExportRelay, usersCsv } from './export-harness.ts';
 
 const start = useExportRelay();

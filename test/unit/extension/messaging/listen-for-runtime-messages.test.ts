@@ -66,6 +66,14 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
       ok: false as const,
       failure: { kind: 'unreachable' as const, reason: 'network' as const },
     })),
+    'consent-defaults:get': vi.fn(async () => ({
+      ok: false as const,
+      failure: { kind: 'unreachable' as const, reason: 'network' as const },
+    })),
+    'consent-defaults:save': vi.fn(async () => ({
+      ok: false as const,
+      failure: { kind: 'unreachable' as const, reason: 'network' as const },
+    })),
     ...replaced,
   };
 }

@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type { TrackedExports } from '../../../../extension/exports/tracked-exports-storage.ts';
 import type { MessageReplyOf } from '../../../../extension/messaging/runtime-messages.ts';
 import type { TrackedExportsSource } from '../../../../extension/popup/exports/use-tracked-exports.ts';
+import { DEFAULT_CONSENT_SETTINGS } from '../../../../shared/consent-settings.ts';
 import type { ExportJobView } from '../../../../shared/relay-api/exports.ts';
 import type { FacebookStatusResponse } from '../../../../shared/relay-api/facebook.ts';
 
@@ -29,6 +30,10 @@ export function fakeBackgroundExports(facebook: FacebookStatusResponse = NOT_CON
     cancel: vi.fn(
       async (_id: string): Promise<MessageReplyOf<'export:cancel'>> =>
         reply({ ok: true, value: { id: 'exp_1' } as ExportJobView }),
+    ),
+    consentDefaults: vi.fn(
+      async (): Promise<MessageReplyOf<'consent-defaults:get'>> =>
+        reply({ ok: true, value: { settings: DEFAULT_CONSENT_SETTINGS, updatedAt: null } }),
     ),
   };
 }

@@ -37,7 +37,11 @@ async function world() {
   const store = openSqliteStore({ dataDir: dir, now: clock.now });
   stores.push(store);
   await store.workspaces.create({ id: 'ws_a', name: 'Acme', createdAt: clock.now() });
-  const spool = createUploadSpool({ dir: join(dir, 'spool'), key: new Uint8Array(32), now: clock.now });
+  const spool = createUploadSpool({
+    dir: join(dir, 'spool'),
+    key: new Uint8Array(32),
+    now: clock.now,
+  });
   const job = async (
     id: string,
     source: ExportSourceSpec,
@@ -67,7 +71,14 @@ async function world() {
     });
   };
   const file = (uploadId: string): ExportSourceSpec => ({ kind: 'file', uploadId, name: 'f' });
-  for (const id of ['upload-a', 'upload-b', 'upload-c', 'upload-d', 'upload-e', brazeSnapshotId('j5')])
+  for (const id of [
+    'upload-a',
+    'upload-b',
+    'upload-c',
+    'upload-d',
+    'upload-e',
+    brazeSnapshotId('j5'),
+  ])
     await spool.write('ws_a', bytes(id), id);
   await job('j1', file('upload-a'), { status: 'uploading' });
   await job('j2', file('upload-b'), { status: 'failed', resumable: true });
@@ -83,7 +94,9 @@ describe('sweepUnusedUploads', () => {
     const { clock, store, spool, files } = await world();
     clock.advance(TTL - 1);
     const before = files();
-    expect(await sweepUnusedUploads({ spool, jobs: store.exportJobs, ttlMs: TTL, now: clock.now })).toEqual([]);
+    expect(
+      await sweepUnusedUploads({ spool, jobs: store.exportJobs, ttlMs: TTL, now: clock.now }),
+    ).toEqual([]);
     expect(files()).toEqual(before);
   });
 
