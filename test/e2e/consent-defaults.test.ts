@@ -1,0 +1,82 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
+import { DEMO_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
+import { startGraphEmulator } from '../../sandbox/graph/start.ts';
+import type { ConsentDefaultsResponse } from '../../shared/relay-api/consent.ts';
+import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
+import { type BrazeSandbox, startBrazeSandbox } from './support/braze-sandbox.ts';
+import { closeAfterAll } from './support/close-after-all.ts';
+import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
+import { openConnectedOptions } from './support/options-page.ts';
+import { startE2eRelay } from './support/relay.ts';
+import { connectFacebookAndBraze, type RelayApi, relayApi } from './support/relay-api.ts';
+
+const SCREENSHOTS = 'consent-defaults';
+const SEGMENT = DEMO_SEGMENT.newsletter;
+const resources = closeAfterAll();
+let sandbox: BrazeSandbox;
+let api: RelayApi;
+let browser: ExtensionBrowser;
+let options: Page;
+let current: Page | undefined;
+
+beforeAll(async () => {
+  const graph = resources.add(await startGraphEmulator());
+  sandbox = resources.add(await startBrazeSandbox({ exportDelayMs: 0 }));
+  const relay = resources.add(
+    await startE2eRelay({ FACEBOOK_GRAPH_BASE_URL: graph.url, FACEBOOK_DIALOG_BASE_URL: graph.url }),
+  );
+  const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
+  api = await relayApi(relay.url, adminKey.apiKey);
+  await connectFacebookAndBraze(api, {
+    brazeRestUrl: sandbox.restUrl,
+    adAccountIds: [DEMO_AD_ACCOUNT_ID],
+  });
+  browser = resources.add(await launchExtension());
+  options = await openConnectedOptions(browser, relay, adminKey.apiKey);
+}, 60_000);
+screenshotFailures(SCREENSHOTS, () => current ?? options);
+
+describe('consent defaults', () => {
+  it('an admin changes them in the settings, and the popup’s export form starts from them', async () => {
+    current = options;
+    const section = options.getByRole('region', { name: 'Consent defaults' });
+    await section.getByRole('checkbox', { name: 'Only send users who opted in' }).check();
+    // Saving without the attribute's name is refused, in the form.
+    await section.getByRole('button', { name: 'Save consent defaults' }).click();
+    const attribute = section.getByLabel('Opt-in attribute');
+    expect(await attribute.getAttribute('aria-invalid')).toBe('true');
+    await attribute.fill('opted_in_marketing');
+    await section.getByRole('checkbox', { name: 'Leave out users unsubscribed from email' }).check();
+    await section.getByRole('button', { name: 'Save consent defaults' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await saveScreenshot(options, `${SCREENSHOTS}/options`);
+
+    const saved = await api.call<ConsentDefaultsResponse>('/v1/settings/consent');
+    expect(saved.settings).toEqual({
+      requireAdTrackingForDeviceIds: true,
+      optOutAttribute: 'do_not_sell_or_share',
+      optInAttribute: 'opted_in_marketing',
+      excludeEmailUnsubscribed: true,
+    });
+
+    const page = await browser.context.newPage();
+    await page.goto(sandbox.segmentPageUrl(SEGMENT));
+    await page.getByText(SEGMENT.apiId, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'User Data' }).click();
+    await page.getByRole('menuitem', { name: 'Export as Facebook Audience' }).click();
+    await page.bringToFront();
+    const popup = await browser.openPopup();
+    current = popup;
+    const form = popup.getByRole('form', { name: 'Export to Facebook' });
+    await form.waitFor();
+    const box = (name: string) => form.getByRole('checkbox', { name, exact: true });
+    expect(await box('Users not opted in (opted_in_marketing)').isChecked()).toBe(true);
+    expect(await box('Users unsubscribed from email').isChecked()).toBe(true);
+    expect(await box('Users who opted out (do_not_sell_or_share)').isChecked()).toBe(true);
+    await box('Users not opted in (opted_in_marketing)').scrollIntoViewIfNeeded();
+    await saveScreenshot(popup, `${SCREENSHOTS}/popup-form`);
+  });
+});
