@@ -25,7 +25,10 @@ beforeAll(async () => {
   const graph = resources.add(await startGraphEmulator());
   sandbox = resources.add(await startBrazeSandbox({ exportDelayMs: 0 }));
   const relay = resources.add(
-    await startE2eRelay({ FACEBOOK_GRAPH_BASE_URL: graph.url, FACEBOOK_DIALOG_BASE_URL: graph.url }),
+    await startE2eRelay({
+      FACEBOOK_GRAPH_BASE_URL: graph.url,
+      FACEBOOK_DIALOG_BASE_URL: graph.url,
+    }),
   );
   const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
   api = await relayApi(relay.url, adminKey.apiKey);
@@ -48,7 +51,9 @@ describe('consent defaults', () => {
     const attribute = section.getByLabel('Opt-in attribute');
     expect(await attribute.getAttribute('aria-invalid')).toBe('true');
     await attribute.fill('opted_in_marketing');
-    await section.getByRole('checkbox', { name: 'Leave out users unsubscribed from email' }).check();
+    await section
+      .getByRole('checkbox', { name: 'Leave out users unsubscribed from email' })
+      .check();
     await section.getByRole('button', { name: 'Save consent defaults' }).click();
     await section.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await section.scrollIntoViewIfNeeded();
