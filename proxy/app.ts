@@ -16,6 +16,7 @@ import type { Logger } from './log.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
+import { brazeCallbackRoutes } from './routes/braze-callbacks.ts';
 import { brazeSourceOperations, brazeSourceRoutes } from './routes/braze-source.ts';
 import { consentSettingsOperations, consentSettingsRoutes } from './routes/consent-settings.ts';
 import { exportOperations, exportRoutes } from './routes/exports.ts';
@@ -34,6 +35,7 @@ import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
 import type { BrazeSettings } from './sources/braze/braze-settings.ts';
+import type { BrazeExportCallbacks } from './sources/braze/export-callbacks.ts';
 import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
 
@@ -45,6 +47,7 @@ export interface RelayDeps {
   exports: ExportJobs;
   spool: UploadSpool;
   braze: BrazeSettings;
+  brazeCallbacks: BrazeExportCallbacks;
   config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
   now?: () => Date;
   version?: string;
@@ -74,6 +77,7 @@ export function createRelayApp({
   exports,
   spool,
   braze,
+  brazeCallbacks,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -94,6 +98,7 @@ export function createRelayApp({
     })
     .use('/v1/*', requireSession(authenticator, API_OPERATIONS))
     .route('/', healthRoutes({ startedAt, now, version }))
+    .route('/', brazeCallbackRoutes({ callbacks: brazeCallbacks }))
     .route('/v1', sessionRoutes({ authenticator, jsonLimit }))
     .route('/v1', workspaceRoutes({ workspaces: store.workspaces }))
     .route('/v1', keyRoutes({ admin, jsonLimit, now }))

@@ -72,6 +72,7 @@ const schema = z.object({
   RELAY_JSON_BODY_LIMIT: byteSize.default(64 * 1024),
   RELAY_UPLOAD_BODY_LIMIT: byteSize.default(512 * 1024 ** 2),
   RELAY_UNUSED_UPLOAD_TTL: duration.default(24 * 3_600_000),
+  RELAY_PUBLIC_URL: httpUrl.optional(),
   FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
   FACEBOOK_APP_SECRET: z.string().optional(),
   FACEBOOK_GRAPH_BASE_URL: httpUrl.optional(),
@@ -123,6 +124,8 @@ export interface RelayConfig {
   bodyLimits: { jsonBytes: number; uploadBytes: number };
   /** How long an upload no export uses is kept before the sweep deletes it. */
   unusedUploadTtlMs: number;
+  /** The relay's address as Braze reaches it, for export callbacks; none: polling only. */
+  publicUrl?: string;
   facebook: FacebookConfig;
 }
 
@@ -170,6 +173,7 @@ export function loadConfig(
       uploadBytes: value.RELAY_UPLOAD_BODY_LIMIT,
     },
     unusedUploadTtlMs: value.RELAY_UNUSED_UPLOAD_TTL,
+    ...(value.RELAY_PUBLIC_URL ? { publicUrl: value.RELAY_PUBLIC_URL } : {}),
     facebook: {
       mode: live ? 'live' : 'sandbox',
       appId: value.FACEBOOK_APP_ID ?? sandboxApp.appId,

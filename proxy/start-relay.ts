@@ -13,6 +13,7 @@ import type { Logger } from './log.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
 import { createBrazeSettings } from './sources/braze/braze-settings.ts';
+import { createBrazeExportCallbacks } from './sources/braze/export-callbacks.ts';
 import { createUploadSpool } from './sources/file/upload-spool.ts';
 
 const { version } = JSON.parse(
@@ -33,7 +34,12 @@ export interface StartRelayOptions {
   /** For the daily Facebook check. */
   timers?: Timers;
   /** How pacing and retries wait (tests: on a manual clock); real time by default. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The address Braze calls back at, from the one the relay listens on (tests, whose port is
+   * picked at start); `RELAY_PUBLIC_URL` by default.
+   */
+  publicUrl?: (listeningUrl: string) => string | undefined;
 }
 
 /**
@@ -43,7 +49,13 @@ export interface StartRelayOptions {
 export async function startRelay(
   config: RelayConfig,
   logger: Logger,
-  { now = () => new Date(), fetch: fetchImpl = fetch, timers, sleep }: StartRelayOptions = {},
+  {
+    now = () => new Date(),
+    fetch: fetchImpl = fetch,
+    timers,
+    sleep,
+    publicUrl = () => config.publicUrl,
+  }: StartRelayOptions = {},
 ): Promise<RunningRelay> {
   const services = openRelayServices(config, { now });
   try {
@@ -68,13 +80,22 @@ export async function startRelay(
       now,
       client: { fetch: fetchImpl },
     });
+    let listeningUrl: string | undefined;
+    const brazeCallbacks = createBrazeExportCallbacks({
+      publicUrl: () => (listeningUrl ? publicUrl(listeningUrl) : undefined),
+    });
     const exports = createExportJobs({
       jobs: services.store.exportJobs,
       consentDefaults: services.store.consentDefaults,
       graphs: facebook.graphs,
       sources: createExportSources({
         spool,
-        braze: createBrazeSnapshotSource({ braze, spool, ...(sleep ? { sleep } : {}) }),
+        braze: createBrazeSnapshotSource({
+          braze,
+          spool,
+          callbacks: brazeCallbacks,
+          ...(sleep ? { sleep } : {}),
+        }),
       }),
       logger,
       now,
@@ -88,11 +109,13 @@ export async function startRelay(
       exports,
       spool,
       braze,
+      brazeCallbacks,
       config,
       now,
       version,
     });
     const server = await listen({ fetch: app.fetch, host: config.host, port: config.port });
+    listeningUrl = server.url;
     logger.info('relay listening', {
       url: server.url,
       dataDir: config.dataDir,

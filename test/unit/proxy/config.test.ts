@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       RELAY_JSON_BODY_LIMIT: '1mb',
       RELAY_UPLOAD_BODY_LIMIT: '2 GiB',
       RELAY_UNUSED_UPLOAD_TTL: '7d',
+      RELAY_PUBLIC_URL: 'https://relay.example.com/',
       FACEBOOK_APP_ID: '1234567890',
       FACEBOOK_APP_SECRET: 'app-secret',
       FACEBOOK_API_VERSION: 'v25.0',
@@ -60,6 +61,7 @@ describe('loadConfig', () => {
       ],
       bodyLimits: { jsonBytes: 1024 * 1024, uploadBytes: 2 * 1024 ** 3 },
       unusedUploadTtlMs: 7 * 24 * 60 * 60 * 1000,
+      publicUrl: 'https://relay.example.com',
       facebook: {
         mode: 'live',
         appId: '1234567890',
@@ -107,6 +109,7 @@ describe('loadConfig', () => {
         FACEBOOK_GRAPH_BASE_URL: 'ftp://graph',
         FACEBOOK_API_VERSION: '26',
         FACEBOOK_GRAPH_TIMEOUT_MS: '10',
+        RELAY_PUBLIC_URL: 'relay.example.com',
       });
     expect(attempt).toThrow(ConfigError);
     const names = [
@@ -118,6 +121,7 @@ describe('loadConfig', () => {
       'FACEBOOK_GRAPH_BASE_URL',
       'FACEBOOK_API_VERSION',
       'FACEBOOK_GRAPH_TIMEOUT_MS',
+      'RELAY_PUBLIC_URL',
     ];
     for (const name of names) expect(attempt).toThrow(new RegExp(`${name}\\S*: `));
     expect(attempt).toThrow(/"https:\/\/evil\.example" is not an extension origin/);

@@ -22,7 +22,9 @@ export interface TestRelayOptions {
   /** For the relay's scheduled work (the daily Facebook check); real timers by default. */
   timers?: Timers;
   /** How the relay's pacing and retries wait; real time by default. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The address Braze calls back at, from the one the relay listens on; none by default. */
+  publicUrl?: (listeningUrl: string) => string | undefined;
 }
 
 /** The real relay (`startRelay`) over real HTTP on 127.0.0.1:0, with helpers to drive it. */
@@ -31,6 +33,7 @@ export async function startTestRelay({
   clock = manualClock(),
   timers,
   sleep,
+  publicUrl,
 }: TestRelayOptions = {}) {
   const dataDir = env.RELAY_DATA_DIR ?? join(tempDir(), 'data');
   const config = loadConfig({ RELAY_DATA_DIR: dataDir, RELAY_PORT: '0', ...env });
@@ -40,6 +43,7 @@ export async function startTestRelay({
     now: clock.now,
     ...(timers ? { timers } : {}),
     ...(sleep ? { sleep } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
   });
   running.push(relay);
   const admin = createWorkspaceAdmin({ store: relay.services.store, now: clock.now });
