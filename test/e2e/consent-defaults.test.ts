@@ -2,15 +2,14 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
 import { DEMO_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
-import { startGraphEmulator } from '../../sandbox/graph/start.ts';
 import type { ConsentDefaultsResponse } from '../../shared/relay-api/consent.ts';
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
-import { type BrazeSandbox, startBrazeSandbox } from './support/braze-sandbox.ts';
+import type { BrazeSandbox } from './support/braze-sandbox.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
+import { startConnectedRelay } from './support/connected-relay.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 import { openConnectedOptions } from './support/options-page.ts';
-import { startE2eRelay } from './support/relay.ts';
-import { connectFacebookAndBraze, type RelayApi, relayApi } from './support/relay-api.ts';
+import type { RelayApi } from './support/relay-api.ts';
 
 const SCREENSHOTS = 'consent-defaults';
 const SEGMENT = DEMO_SEGMENT.newsletter;
@@ -22,22 +21,13 @@ let options: Page;
 let current: Page | undefined;
 
 beforeAll(async () => {
-  const graph = resources.add(await startGraphEmulator());
-  sandbox = resources.add(await startBrazeSandbox({ exportDelayMs: 0 }));
-  const relay = resources.add(
-    await startE2eRelay({
-      FACEBOOK_GRAPH_BASE_URL: graph.url,
-      FACEBOOK_DIALOG_BASE_URL: graph.url,
-    }),
-  );
-  const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
-  api = await relayApi(relay.url, adminKey.apiKey);
-  await connectFacebookAndBraze(api, {
-    brazeRestUrl: sandbox.restUrl,
+  const connected = await startConnectedRelay(resources, {
+    braze: { exportDelayMs: 0 },
     adAccountIds: [DEMO_AD_ACCOUNT_ID],
   });
+  ({ sandbox, api } = connected);
   browser = resources.add(await launchExtension());
-  options = await openConnectedOptions(browser, relay, adminKey.apiKey);
+  options = await openConnectedOptions(browser, connected.relay, connected.adminKey);
 }, 60_000);
 screenshotFailures(SCREENSHOTS, () => current ?? options);
 

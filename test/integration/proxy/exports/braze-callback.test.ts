@@ -1,9 +1,8 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBrazeControl } from '../../../../sandbox/braze/control-client.ts';
-import { DEMO_REST_API_KEY, DEMO_SEGMENT } from '../../../../sandbox/braze/demo.ts';
-import { startBrazeEmulator } from '../../../../sandbox/braze/start.ts';
+import { DEMO_SEGMENT } from '../../../../sandbox/braze/demo.ts';
 import type { ExportJobView } from '../../../../shared/relay-api/exports.ts';
-import { pause, useExportRelay } from './export-harness.ts';
+import { connectBrazeEmulator, pause, useExportRelay } from './export-harness.ts';
 
 const start = useExportRelay();
 const SEGMENT = DEMO_SEGMENT['cart-web'];
@@ -24,14 +23,7 @@ const holdPolls =
 
 async function withBraze(options: Parameters<typeof start>[0], exportDelayMs = 200) {
   const relay = await start(options);
-  const braze = await startBrazeEmulator({ exportDelayMs, usersPerFile: 100 });
-  onTestFinished(() => braze.close());
-  const saved = await relay.call('/v1/sources/braze', {
-    method: 'PUT',
-    token: relay.adminToken,
-    body: { restEndpoint: braze.restUrl, apiKey: DEMO_REST_API_KEY },
-  });
-  expect(saved.status, await saved.clone().text()).toBe(200);
+  const braze = await connectBrazeEmulator(relay, { exportDelayMs, usersPerFile: 100 });
   const control = createBrazeControl(braze.restUrl);
   const exportRequests = async () =>
     (await control.requests())

@@ -17,6 +17,12 @@ const CSV = usersCsv(10, (index) => ({
   do_not_sell_or_share: index >= 8 ? 'true' : '',
 }));
 
+type Relay = Awaited<ReturnType<typeof start>>;
+
+/** PUT as the workspace's admin (or `token`). */
+const saveDefaults = (relay: Relay, body: unknown, token = relay.adminToken) =>
+  relay.call('/v1/settings/consent', { method: 'PUT', token, body });
+
 describe('GET / PUT /v1/settings/consent', () => {
   it('shows every role the built-in defaults until an admin saves others', async () => {
     const relay = await start();
@@ -24,11 +30,7 @@ describe('GET / PUT /v1/settings/consent', () => {
     expect(before.status).toBe(200);
     expect(await before.json()).toEqual({ settings: DEFAULT_CONSENT_SETTINGS, updatedAt: null });
 
-    const saved = await relay.call('/v1/settings/consent', {
-      method: 'PUT',
-      token: relay.adminToken,
-      body: OPT_IN_ONLY,
-    });
+    const saved = await saveDefaults(relay, OPT_IN_ONLY);
     expect(saved.status, await saved.clone().text()).toBe(200);
     const after = await relay.call('/v1/settings/consent', { token: relay.marketerToken });
     expect(await after.json()).toEqual({
@@ -39,9 +41,7 @@ describe('GET / PUT /v1/settings/consent', () => {
 
   it('lets only admins change them, and refuses settings it cannot use', async () => {
     const relay = await start();
-    const put = (token: string, body: unknown) =>
-      relay.call('/v1/settings/consent', { method: 'PUT', token, body });
-    const marketer = await put(relay.marketerToken, OPT_IN_ONLY);
+    const marketer = await saveDefaults(relay, OPT_IN_ONLY, relay.marketerToken);
     expect(marketer.status).toBe(403);
     expect(await errorCode(marketer)).toBe('forbidden');
     for (const body of [
@@ -49,7 +49,7 @@ describe('GET / PUT /v1/settings/consent', () => {
       { excludeEmailUnsubscribed: 'yes' },
       { optOutAttribut: 'typo' },
     ]) {
-      const refused = await put(relay.adminToken, body);
+      const refused = await saveDefaults(relay, body);
       expect(refused.status, JSON.stringify(body)).toBe(400);
       expect(await errorCode(refused)).toBe('validation_failed');
     }
@@ -60,11 +60,7 @@ describe('GET / PUT /v1/settings/consent', () => {
   it("keeps each workspace's defaults to itself", async () => {
     const relay = await start();
     const other = await relay.workspaceWithUsers('Globex');
-    const saved = await relay.call('/v1/settings/consent', {
-      method: 'PUT',
-      token: other.adminToken,
-      body: OPT_IN_ONLY,
-    });
+    const saved = await saveDefaults(relay, OPT_IN_ONLY, other.adminToken);
     expect(saved.status).toBe(200);
     const mine = await relay.call('/v1/settings/consent', { token: relay.adminToken });
     expect((await mine.json()).settings).toEqual(DEFAULT_CONSENT_SETTINGS);
@@ -76,19 +72,11 @@ describe('GET / PUT /v1/settings/consent', () => {
 describe('exports and the workspace defaults', () => {
   it('filter with the defaults when the export chooses nothing, and keep them once created', async () => {
     const relay = await start();
-    await relay.call('/v1/settings/consent', {
-      method: 'PUT',
-      token: relay.adminToken,
-      body: OPT_IN_ONLY,
-    });
+    await saveDefaults(relay, OPT_IN_ONLY);
     // Slow uploads: the defaults change again while the export runs.
     await relay.control.addFault({ kind: 'latency', path: '/users$', latencyMs: 50, times: 2 });
     const created = await relay.exportFile(CSV, EMAIL);
-    const changed = await relay.call('/v1/settings/consent', {
-      method: 'PUT',
-      token: relay.adminToken,
-      body: {},
-    });
+    const changed = await saveDefaults(relay, {});
     expect(changed.status).toBe(200);
     const done = await relay.ended(created.id);
     expect(done.status, JSON.stringify(done.error)).toBe('done');
@@ -101,11 +89,7 @@ describe('exports and the workspace defaults', () => {
 
   it("let the export's own choices win over the defaults", async () => {
     const relay = await start();
-    await relay.call('/v1/settings/consent', {
-      method: 'PUT',
-      token: relay.adminToken,
-      body: OPT_IN_ONLY,
-    });
+    await saveDefaults(relay, OPT_IN_ONLY);
     const created = await relay.exportFile(CSV, {
       ...EMAIL,
       // Only what it changes: the defaults' opt-out (none) still holds.
