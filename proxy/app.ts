@@ -30,14 +30,17 @@ import {
 } from './routes/facebook-connection.ts';
 import { facebookOAuthOperations, facebookOAuthRoutes } from './routes/facebook-oauth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ingestOperations, ingestRoutes } from './routes/ingest.ts';
 import { keyOperations, keyRoutes } from './routes/keys.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
+import { syncOperations, syncRoutes } from './routes/syncs.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
 import type { BrazeSettings } from './sources/braze/braze-settings.ts';
 import type { BrazeExportCallbacks } from './sources/braze/export-callbacks.ts';
 import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
+import type { SyncManager } from './syncs/manage/sync-manager.ts';
 
 export interface RelayDeps {
   logger: Logger;
@@ -48,7 +51,8 @@ export interface RelayDeps {
   spool: UploadSpool;
   braze: BrazeSettings;
   brazeCallbacks: BrazeExportCallbacks;
-  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
+  syncs: SyncManager;
+  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'publicUrl'>;
   now?: () => Date;
   version?: string;
 }
@@ -65,6 +69,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...audienceOperations,
   ...brazeSourceOperations,
   ...consentSettingsOperations,
+  ...syncOperations,
+  ...ingestOperations,
   ...openApiOperations,
 ];
 
@@ -78,6 +84,7 @@ export function createRelayApp({
   spool,
   braze,
   brazeCallbacks,
+  syncs,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -112,6 +119,19 @@ export function createRelayApp({
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
     .route('/v1', consentSettingsRoutes({ consentDefaults: store.consentDefaults, jsonLimit, now }))
+    .route(
+      '/v1',
+      syncRoutes({
+        syncs,
+        facebook,
+        jsonLimit,
+        ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      }),
+    )
+    .route(
+      '/v1',
+      ingestRoutes({ syncs: store.syncs, maxBytes: config.bodyLimits.ingestBytes, now }),
+    )
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

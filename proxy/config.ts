@@ -6,7 +6,8 @@ import { SANDBOX_FACEBOOK_APP, type SandboxFacebookApp } from './sandbox-faceboo
 export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
 
 const PORT_MESSAGE = 'must be a port number (0-65535)';
-const port = z
+/** A port in an environment variable: digits only, 0 (any free port) to 65535. */
+export const portSetting = z
   .string()
   .regex(/^\d{1,5}$/, PORT_MESSAGE)
   .transform(Number)
@@ -63,7 +64,7 @@ const duration = z
 
 const schema = z.object({
   RELAY_HOST: z.string().min(1).default('127.0.0.1'),
-  RELAY_PORT: port.default(8787),
+  RELAY_PORT: portSetting.default(8787),
   RELAY_DATA_DIR: z.string().min(1).default('./data'),
   RELAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   RELAY_SECRET: relaySecret,
@@ -72,6 +73,7 @@ const schema = z.object({
   RELAY_JSON_BODY_LIMIT: byteSize.default(64 * 1024),
   RELAY_UPLOAD_BODY_LIMIT: byteSize.default(512 * 1024 ** 2),
   RELAY_UNUSED_UPLOAD_TTL: duration.default(24 * 3_600_000),
+  RELAY_INGEST_BODY_LIMIT: byteSize.default(1024 ** 2),
   RELAY_PUBLIC_URL: httpUrl.optional(),
   FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
   FACEBOOK_APP_SECRET: z.string().optional(),
@@ -90,12 +92,18 @@ const schema = z.object({
 });
 
 /** `FOO=` in an env file means "not set", as it does for most tools. */
-function withoutBlanks(env: Record<string, string | undefined>) {
+/** Blank variables count as unset, so their defaults apply. */
+export function withoutBlanks(env: Record<string, string | undefined>) {
   return Object.fromEntries(
     Object.entries(env)
       .map(([name, value]) => [name, value?.trim()])
       .filter(([, value]) => value),
   );
+}
+
+/** Each refused variable as `NAME: what is wrong with it`. */
+export function settingProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 export interface FacebookConfig {
@@ -121,10 +129,13 @@ export interface RelayConfig {
   previousRelaySecret?: string;
   /** Extension origins allowed by CORS. */
   allowedOrigins: string[];
-  bodyLimits: { jsonBytes: number; uploadBytes: number };
+  bodyLimits: { jsonBytes: number; uploadBytes: number; ingestBytes: number };
   /** How long an upload no export uses is kept before the sweep deletes it. */
   unusedUploadTtlMs: number;
-  /** The relay's address as Braze reaches it, for export callbacks; none: polling only. */
+  /**
+   * Where the relay is reached from outside (`RELAY_PUBLIC_URL`): the ingest URLs it shows
+   * (without it, each request's own origin) and Braze's export callbacks (without it, polling).
+   */
   publicUrl?: string;
   facebook: FacebookConfig;
 }
@@ -144,9 +155,7 @@ export function loadConfig(
   { sandboxApp = SANDBOX_FACEBOOK_APP }: LoadConfigOptions = {},
 ): RelayConfig {
   const parsed = schema.safeParse(withoutBlanks(env));
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success ? [] : settingProblems(parsed.error);
   if (
     parsed.success &&
     Boolean(parsed.data.FACEBOOK_APP_ID) !== Boolean(parsed.data.FACEBOOK_APP_SECRET)
@@ -171,6 +180,7 @@ export function loadConfig(
     bodyLimits: {
       jsonBytes: value.RELAY_JSON_BODY_LIMIT,
       uploadBytes: value.RELAY_UPLOAD_BODY_LIMIT,
+      ingestBytes: value.RELAY_INGEST_BODY_LIMIT,
     },
     unusedUploadTtlMs: value.RELAY_UNUSED_UPLOAD_TTL,
     ...(value.RELAY_PUBLIC_URL ? { publicUrl: value.RELAY_PUBLIC_URL } : {}),

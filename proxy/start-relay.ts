@@ -15,6 +15,7 @@ import { deriveKey } from './secrets/derive-key.ts';
 import { createBrazeSettings } from './sources/braze/braze-settings.ts';
 import { createBrazeExportCallbacks } from './sources/braze/export-callbacks.ts';
 import { createUploadSpool } from './sources/file/upload-spool.ts';
+import { createSyncManager } from './syncs/manage/sync-manager.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -110,6 +111,12 @@ export async function startRelay(
       spool,
       braze,
       brazeCallbacks,
+      syncs: createSyncManager({
+        syncs: services.store.syncs,
+        secrets: services.secrets,
+        graphs: facebook.graphs,
+        now,
+      }),
       config,
       now,
       version,

@@ -1,7 +1,7 @@
 import { planAudiences } from '../../shared/audience-plan.ts';
 import {
   checkAdAccountReady,
-  checkAudienceRoom,
+  checkRoom,
   listCustomerFileAudiences,
 } from '../facebook/audiences/audience-room.ts';
 import { createCustomAudience } from '../facebook/audiences/create-audience.ts';
@@ -47,7 +47,7 @@ export async function ensureExportAudiences({
   const onAccount = await listCustomerFileAudiences(graph, job.adAccountId);
   const strayOf = (audience: string) =>
     onAccount.find((some) => some.description.endsWith(exportAudienceMarker(job.id, audience)));
-  checkAudienceRoom(
+  checkRoom(
     job.adAccountId,
     onAccount.length,
     missing.filter((audience) => !strayOf(audience.id)).length,

@@ -5,6 +5,7 @@ import type { ExportJobRepository } from './export-jobs.ts';
 import type { FacebookConnectionRepository } from './facebook-connections.ts';
 import type { OAuthStateRepository } from './oauth-states.ts';
 import type { SecretRepository } from './secrets.ts';
+import type { SyncRepository } from './syncs.ts';
 import type { WorkspaceRepository } from './workspaces.ts';
 
 /**
@@ -21,5 +22,6 @@ export interface RelayStore {
   oauthStates: OAuthStateRepository;
   exportJobs: ExportJobRepository;
   consentDefaults: ConsentDefaultsRepository;
+  syncs: SyncRepository;
   close(): Promise<void>;
 }

@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
-import { DEMO_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
 import type { ConsentDefaultsResponse } from '../../shared/relay-api/consent.ts';
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
 import type { BrazeSandbox } from './support/braze-sandbox.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
-import { startConnectedRelay } from './support/connected-relay.ts';
+import { startExportWorld } from './support/export-world.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 import { openConnectedOptions } from './support/options-page.ts';
 import type { RelayApi } from './support/relay-api.ts';
@@ -21,13 +20,10 @@ let options: Page;
 let current: Page | undefined;
 
 beforeAll(async () => {
-  const connected = await startConnectedRelay(resources, {
-    braze: { exportDelayMs: 0 },
-    adAccountIds: [DEMO_AD_ACCOUNT_ID],
-  });
-  ({ sandbox, api } = connected);
+  const world = await startExportWorld(resources);
+  ({ sandbox, api } = world);
   browser = resources.add(await launchExtension());
-  options = await openConnectedOptions(browser, connected.relay, connected.adminKey);
+  options = await openConnectedOptions(browser, world.relay, world.apiKey);
 }, 60_000);
 screenshotFailures(SCREENSHOTS, () => current ?? options);
 

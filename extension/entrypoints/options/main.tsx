@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { OptionsPage } from '../../options/options-page.tsx';
 import { optionsSections } from '../../options/options-sections.ts';
 import { browserHostPermissions } from '../../permissions/host-permissions.ts';
+import { backgroundBraze } from '../../ui/background-braze.ts';
 import { backgroundConsentDefaults } from '../../ui/background-consent-defaults.ts';
 import { backgroundDashboards } from '../../ui/background-dashboards.ts';
 import { backgroundFacebook } from '../../ui/background-facebook.ts';
@@ -18,6 +19,7 @@ if (root) {
       permissions={permissions}
       sections={optionsSections({
         facebook: backgroundFacebook,
+        braze: backgroundBraze,
         dashboards: backgroundDashboards,
         permissions,
         consent: backgroundConsentDefaults,

@@ -4,7 +4,7 @@ import type { ConsentDefaultsResponse } from '../../../shared/relay-api/consent.
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import type { BackgroundConsentDefaults } from '../../ui/background-consent-defaults.ts';
-import { type Explanation, relayReplyValue } from '../../ui/explanation.ts';
+import { type Explanation, explainRelayReply } from '../../ui/explanation.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import {
@@ -51,7 +51,7 @@ export function ConsentDefaultsSettings({
   useEffect(() => {
     setLoaded({ phase: 'loading' });
     void consent.get().then((reply) => {
-      const result = relayReplyValue(reply, relayUrl);
+      const result = explainRelayReply(reply, relayUrl);
       setLoaded(
         result.ok
           ? { phase: 'ready', saved: result.value }
@@ -160,7 +160,7 @@ function ConsentDefaultsForm({
     }
     setErrors({});
     setBusy(true);
-    const result = relayReplyValue(await consent.save(checked.settings), relayUrl);
+    const result = explainRelayReply(await consent.save(checked.settings), relayUrl);
     setBusy(false);
     if (result.ok) {
       onSaved(result.value);

@@ -9,7 +9,7 @@ import {
   explainFacebookFailure,
   explainMessageError,
   explainRelayFailure,
-  relayReplyValue,
+  explainRelayReply,
 } from '../../ui/explanation.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 import { ExportForm } from './export-form.tsx';
@@ -22,6 +22,8 @@ export interface ExportPanelProps {
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   openOptions: () => void;
+  /** Opens an export's full report, once it ended. */
+  onOpenReport: (exportId: string) => void;
 }
 
 /** Same segment page, same key: the popup finds this segment's export again when reopened. */
@@ -40,6 +42,7 @@ export function ExportPanel({
   exports,
   tracked,
   openOptions,
+  onOpenReport,
 }: ExportPanelProps) {
   const jobs = useTrackedExports(tracked);
   const [form, setForm] = useState<FormView>({ phase: 'loading' });
@@ -57,7 +60,7 @@ export function ExportPanel({
           });
         }
         // Never the built-in filters instead: the workspace may require stricter ones.
-        const consent = relayReplyValue(defaults, relayUrl);
+        const consent = explainRelayReply(defaults, relayUrl);
         if (!consent.ok) return setForm({ phase: 'problem', problem: consent.problem });
         setForm({
           phase: 'ready',
@@ -79,6 +82,7 @@ export function ExportPanel({
       <ExportProgress
         job={latest}
         onCancel={() => exports.cancel(latest.id)}
+        onOpenReport={() => onOpenReport(latest.id)}
         onNewExport={() => setFormWanted(true)}
       />
     );

@@ -61,8 +61,22 @@ export async function checkAdAccountReady(
   }
 }
 
-/** Refuses `needed` more audiences where `existing` would pass the 500 limit. */
-export function checkAudienceRoom(adAccountId: string, existing: number, needed: number): void {
+/**
+ * Before creating `needed` audiences: the account is ready (`checkAdAccountReady`) and has
+ * room under the 500 limit. Each refusal is the catalog's error for it.
+ */
+export async function checkAudienceRoom(
+  graph: WorkspaceGraph,
+  adAccountId: string,
+  needed: number,
+): Promise<void> {
+  await checkAdAccountReady(graph, adAccountId);
+  if (needed === 0) return;
+  checkRoom(adAccountId, (await listCustomerFileAudiences(graph, adAccountId)).length, needed);
+}
+
+/** Refuses `needed` more audiences where `existing` ones would pass the 500 limit. */
+export function checkRoom(adAccountId: string, existing: number, needed: number): void {
   if (needed === 0 || existing + needed <= CUSTOMER_FILE_AUDIENCE_LIMIT) return;
   const id = bareAdAccountId(adAccountId);
   throw new ApiError(

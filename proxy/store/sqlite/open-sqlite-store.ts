@@ -9,6 +9,7 @@ import { type Migration, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { sqliteOAuthStates } from './oauth-states.ts';
 import { sqliteSecrets } from './secrets.ts';
+import { sqliteSyncs } from './syncs.ts';
 import { sqliteWorkspaces } from './workspaces.ts';
 
 export interface SqliteStoreOptions {
@@ -39,6 +40,7 @@ export function openSqliteStore({
     oauthStates: sqliteOAuthStates(db),
     exportJobs: sqliteExportJobs(db, now),
     consentDefaults: sqliteConsentDefaults(db),
+    syncs: sqliteSyncs(db),
     async close() {
       if (db.isOpen) db.close();
     },

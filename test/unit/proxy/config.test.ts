@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       logLevel: 'info',
       allowedOrigins: [`chrome-extension://${DEV_EXTENSION_ID}`],
-      bodyLimits: { jsonBytes: 64 * 1024, uploadBytes: 512 * 1024 * 1024 },
+      bodyLimits: { jsonBytes: 64 * 1024, uploadBytes: 512 * 1024 * 1024, ingestBytes: 1024 ** 2 },
       unusedUploadTtlMs: 24 * 60 * 60 * 1000,
       facebook: {
         mode: 'sandbox',
@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       RELAY_JSON_BODY_LIMIT: '1mb',
       RELAY_UPLOAD_BODY_LIMIT: '2 GiB',
       RELAY_UNUSED_UPLOAD_TTL: '7d',
+      RELAY_INGEST_BODY_LIMIT: '256kb',
       RELAY_PUBLIC_URL: 'https://relay.example.com/',
       FACEBOOK_APP_ID: '1234567890',
       FACEBOOK_APP_SECRET: 'app-secret',
@@ -59,7 +60,7 @@ describe('loadConfig', () => {
         `chrome-extension://${'a'.repeat(32)}`,
         'moz-extension://0123abcd-0123-4567-89ab-0123456789ab',
       ],
-      bodyLimits: { jsonBytes: 1024 * 1024, uploadBytes: 2 * 1024 ** 3 },
+      bodyLimits: { jsonBytes: 1024 * 1024, uploadBytes: 2 * 1024 ** 3, ingestBytes: 256 * 1024 },
       unusedUploadTtlMs: 7 * 24 * 60 * 60 * 1000,
       publicUrl: 'https://relay.example.com',
       facebook: {
@@ -106,10 +107,11 @@ describe('loadConfig', () => {
         RELAY_SECRET: 'short',
         RELAY_ALLOWED_ORIGINS: 'https://evil.example',
         RELAY_JSON_BODY_LIMIT: 'lots',
+        RELAY_INGEST_BODY_LIMIT: '0',
+        RELAY_PUBLIC_URL: 'relay.example.com',
         FACEBOOK_GRAPH_BASE_URL: 'ftp://graph',
         FACEBOOK_API_VERSION: '26',
         FACEBOOK_GRAPH_TIMEOUT_MS: '10',
-        RELAY_PUBLIC_URL: 'relay.example.com',
       });
     expect(attempt).toThrow(ConfigError);
     const names = [
@@ -118,10 +120,11 @@ describe('loadConfig', () => {
       'RELAY_SECRET',
       'RELAY_ALLOWED_ORIGINS',
       'RELAY_JSON_BODY_LIMIT',
+      'RELAY_INGEST_BODY_LIMIT',
+      'RELAY_PUBLIC_URL',
       'FACEBOOK_GRAPH_BASE_URL',
       'FACEBOOK_API_VERSION',
       'FACEBOOK_GRAPH_TIMEOUT_MS',
-      'RELAY_PUBLIC_URL',
     ];
     for (const name of names) expect(attempt).toThrow(new RegExp(`${name}\\S*: `));
     expect(attempt).toThrow(/"https:\/\/evil\.example" is not an extension origin/);

@@ -32,6 +32,7 @@ async function open() {
       exports={exports}
       tracked={fakeTrackedExports()}
       openOptions={() => {}}
+      onOpenReport={() => {}}
     />,
   );
   await settle();
