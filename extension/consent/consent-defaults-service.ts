@@ -3,7 +3,7 @@ import {
   type ConsentDefaultsResponse,
   consentDefaultsResponse,
 } from '../../shared/relay-api/consent.ts';
-import type { RelayClient } from '../relay/relay-client.ts';
+import { callRelay, type RelayClientSource } from '../relay/call-relay.ts';
 import type { RelayResult } from '../relay/relay-failure.ts';
 
 /** The workspace's consent defaults, as the background reads and saves them on the relay. */
@@ -17,16 +17,11 @@ export function createConsentDefaultsService({
   relay,
 }: {
   /** The saved relay's client, or null when none is configured. */
-  relay: () => Promise<RelayClient | null>;
+  relay: RelayClientSource;
 }): ConsentDefaultsService {
-  const call = async (method: 'GET' | 'PUT', body?: ConsentSettings) => {
-    const client = await relay();
-    if (!client)
-      return {
-        ok: false as const,
-        failure: { kind: 'unreachable' as const, reason: 'network' as const },
-      };
-    return client.request(method, '/v1/settings/consent', consentDefaultsResponse, body);
+  const path = '/v1/settings/consent';
+  return {
+    get: () => callRelay(relay, 'GET', path, consentDefaultsResponse),
+    save: (settings) => callRelay(relay, 'PUT', path, consentDefaultsResponse, settings),
   };
-  return { get: () => call('GET'), save: (settings) => call('PUT', settings) };
 }

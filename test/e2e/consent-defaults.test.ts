@@ -9,6 +9,7 @@ import { startExportWorld } from './support/export-world.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 import { openConnectedOptions } from './support/options-page.ts';
 import type { RelayApi } from './support/relay-api.ts';
+import { popupForSegment } from './support/segment-popup.ts';
 
 const SCREENSHOTS = 'consent-defaults';
 const SEGMENT = DEMO_SEGMENT.newsletter;
@@ -54,12 +55,7 @@ describe('consent defaults', () => {
     });
 
     const page = await browser.context.newPage();
-    await page.goto(sandbox.segmentPageUrl(SEGMENT));
-    await page.getByText(SEGMENT.apiId, { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'User Data' }).click();
-    await page.getByRole('menuitem', { name: 'Export as Facebook Audience' }).click();
-    await page.bringToFront();
-    const popup = await browser.openPopup();
+    const popup = await popupForSegment(browser, page, sandbox, SEGMENT);
     current = popup;
     const form = popup.getByRole('form', { name: 'Export to Facebook' });
     await form.waitFor();

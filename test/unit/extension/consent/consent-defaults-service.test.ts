@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createConsentDefaultsService } from '../../../../extension/consent/consent-defaults-service.ts';
-import { createRelayClient } from '../../../../extension/relay/relay-client.ts';
 import { DEFAULT_CONSENT_SETTINGS } from '../../../../shared/consent-settings.ts';
-import { API_KEY, fakeRelay, NOW, RELAY_URL, relayError } from '../relay/fake-relay.ts';
+import { fakeRelayClient, NOW, relayError } from '../relay/fake-relay.ts';
 
 function setUp() {
-  const relay = fakeRelay();
-  const client = createRelayClient({
-    settings: { url: RELAY_URL, apiKey: API_KEY },
-    fetch: relay.fetch,
-    now: () => NOW,
-  });
+  const { relay, client } = fakeRelayClient();
   return { relay, service: createConsentDefaultsService({ relay: async () => client }) };
 }
 
