@@ -18,7 +18,9 @@ import type { RelayMetrics } from './metrics/relay-metrics.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
+import { brazeCallbackRoutes } from './routes/braze-callbacks.ts';
 import { brazeSourceOperations, brazeSourceRoutes } from './routes/braze-source.ts';
+import { consentSettingsOperations, consentSettingsRoutes } from './routes/consent-settings.ts';
 import { exportOperations, exportRoutes } from './routes/exports.ts';
 import {
   facebookAdAccountOperations,
@@ -38,6 +40,7 @@ import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { syncOperations, syncRoutes } from './routes/syncs.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
 import type { BrazeSettings } from './sources/braze/braze-settings.ts';
+import type { BrazeExportCallbacks } from './sources/braze/export-callbacks.ts';
 import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
 import type { SyncManager } from './syncs/manage/sync-manager.ts';
@@ -50,6 +53,7 @@ export interface RelayDeps {
   exports: ExportJobs;
   spool: UploadSpool;
   braze: BrazeSettings;
+  brazeCallbacks: BrazeExportCallbacks;
   syncs: SyncManager;
   metrics: RelayMetrics;
   config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'publicUrl' | 'metricsToken'>;
@@ -68,6 +72,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...exportOperations,
   ...audienceOperations,
   ...brazeSourceOperations,
+  ...consentSettingsOperations,
   ...syncOperations,
   ...ingestOperations,
   ...openApiOperations,
@@ -82,6 +87,7 @@ export function createRelayApp({
   exports,
   spool,
   braze,
+  brazeCallbacks,
   syncs,
   metrics,
   config,
@@ -112,6 +118,7 @@ export function createRelayApp({
         ...(config.metricsToken ? { token: config.metricsToken } : {}),
       }),
     )
+    .route('/', brazeCallbackRoutes({ callbacks: brazeCallbacks }))
     .route('/v1', sessionRoutes({ authenticator, jsonLimit }))
     .route('/v1', workspaceRoutes({ workspaces: store.workspaces }))
     .route('/v1', keyRoutes({ admin, jsonLimit, now }))
@@ -124,6 +131,7 @@ export function createRelayApp({
     )
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
+    .route('/v1', consentSettingsRoutes({ consentDefaults: store.consentDefaults, jsonLimit, now }))
     .route(
       '/v1',
       syncRoutes({
@@ -135,7 +143,12 @@ export function createRelayApp({
     )
     .route(
       '/v1',
-      ingestRoutes({ syncs: store.syncs, maxBytes: config.bodyLimits.ingestBytes, now }),
+      ingestRoutes({
+        syncs: store.syncs,
+        consentDefaults: store.consentDefaults,
+        maxBytes: config.bodyLimits.ingestBytes,
+        now,
+      }),
     )
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)

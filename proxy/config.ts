@@ -57,6 +57,16 @@ const milliseconds = (min: number, max: number) =>
     .regex(/^\d+$/, 'must be a number of milliseconds')
     .transform(Number)
     .pipe(z.number().min(min).max(max));
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/i;
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const duration = z
+  .string()
+  .regex(DURATION, { message: 'must be a duration such as 3600 (seconds), 30m, 24h or 7d' })
+  .transform((value) => {
+    const [, digits = '0', unit = 's'] = DURATION.exec(value) ?? [];
+    return Number(digits) * (UNIT_MS[unit.toLowerCase()] ?? 1000);
+  })
+  .pipe(z.number().int().min(60_000, 'must be at least a minute'));
 
 const schema = z.object({
   RELAY_HOST: z.string().min(1).default('127.0.0.1'),
@@ -68,6 +78,7 @@ const schema = z.object({
   RELAY_ALLOWED_ORIGINS: origins,
   RELAY_JSON_BODY_LIMIT: byteSize.default(64 * 1024),
   RELAY_UPLOAD_BODY_LIMIT: byteSize.default(512 * 1024 ** 2),
+  RELAY_UNUSED_UPLOAD_TTL: duration.default(24 * 3_600_000),
   RELAY_INGEST_BODY_LIMIT: byteSize.default(1024 ** 2),
   RELAY_PUBLIC_URL: httpUrl.optional(),
   FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
@@ -128,7 +139,12 @@ export interface RelayConfig {
   /** Extension origins allowed by CORS. */
   allowedOrigins: string[];
   bodyLimits: { jsonBytes: number; uploadBytes: number; ingestBytes: number };
-  /** Where the relay is reached from outside (`RELAY_PUBLIC_URL`), for the ingest URLs it shows; without it, each request's own origin. */
+  /** How long an upload no export uses is kept before the sweep deletes it. */
+  unusedUploadTtlMs: number;
+  /**
+   * Where the relay is reached from outside (`RELAY_PUBLIC_URL`): the ingest URLs it shows
+   * (without it, each request's own origin) and Braze's export callbacks (without it, polling).
+   */
   publicUrl?: string;
   facebook: FacebookConfig;
   delivery: DeliveryConfig;
@@ -186,6 +202,7 @@ export function loadConfig(
       uploadBytes: value.RELAY_UPLOAD_BODY_LIMIT,
       ingestBytes: value.RELAY_INGEST_BODY_LIMIT,
     },
+    unusedUploadTtlMs: value.RELAY_UNUSED_UPLOAD_TTL,
     ...(value.RELAY_PUBLIC_URL ? { publicUrl: value.RELAY_PUBLIC_URL } : {}),
     facebook: {
       mode: live ? 'live' : 'sandbox',

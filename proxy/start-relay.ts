@@ -8,12 +8,14 @@ import { type HttpServer, listen } from './http/listen.ts';
 import { createBrazeSnapshotSource } from './jobs/braze-snapshot.ts';
 import { createExportJobs, type ExportJobs } from './jobs/export-jobs.ts';
 import { createExportSources } from './jobs/export-sources.ts';
+import { scheduleUploadSweep } from './jobs/sweep-unused-uploads.ts';
 import type { Logger } from './log.ts';
 import { createRelayMetrics, type RelayMetrics } from './metrics/relay-metrics.ts';
 import { storeReadings } from './metrics/store-readings.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
 import { createBrazeSettings } from './sources/braze/braze-settings.ts';
+import { createBrazeExportCallbacks } from './sources/braze/export-callbacks.ts';
 import { createUploadSpool } from './sources/file/upload-spool.ts';
 import { createDeliveryLoop, type DeliveryLoop } from './syncs/delivery/delivery-loop.ts';
 import { createSyncFlush } from './syncs/delivery/flush-sync.ts';
@@ -44,7 +46,12 @@ export interface StartRelayOptions {
   /** The jitter of sync retries; `Math.random` by default. */
   random?: () => number;
   /** How pacing and retries wait (tests: on a manual clock); real time by default. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The address Braze calls back at, from the one the relay listens on (tests, whose port is
+   * picked at start); `RELAY_PUBLIC_URL` by default.
+   */
+  publicUrl?: (listeningUrl: string) => string | undefined;
 }
 
 /**
@@ -61,6 +68,7 @@ export async function startRelay(
     deliveryTimers,
     sleep,
     random = Math.random,
+    publicUrl = () => config.publicUrl,
   }: StartRelayOptions = {},
 ): Promise<RunningRelay> {
   const services = openRelayServices(config, { now });
@@ -81,18 +89,29 @@ export async function startRelay(
     const spool = createUploadSpool({
       dir: join(config.dataDir, 'spool'),
       key: deriveKey(services.relaySecrets.current, 'upload-spool'),
+      now,
     });
     const braze = createBrazeSettings({
       secrets: services.secrets,
       now,
       client: { fetch: fetchImpl },
     });
+    let listeningUrl: string | undefined;
+    const brazeCallbacks = createBrazeExportCallbacks({
+      publicUrl: () => (listeningUrl ? publicUrl(listeningUrl) : undefined),
+    });
     const exports = createExportJobs({
       jobs: services.store.exportJobs,
+      consentDefaults: services.store.consentDefaults,
       graphs: facebook.graphs,
       sources: createExportSources({
         spool,
-        braze: createBrazeSnapshotSource({ braze, spool, ...(sleep ? { sleep } : {}) }),
+        braze: createBrazeSnapshotSource({
+          braze,
+          spool,
+          callbacks: brazeCallbacks,
+          ...(sleep ? { sleep } : {}),
+        }),
       }),
       logger,
       now,
@@ -106,6 +125,7 @@ export async function startRelay(
       exports,
       spool,
       braze,
+      brazeCallbacks,
       syncs: createSyncManager({
         syncs: services.store.syncs,
         secrets: services.secrets,
@@ -118,6 +138,7 @@ export async function startRelay(
       version,
     });
     const server = await listen({ fetch: app.fetch, host: config.host, port: config.port });
+    listeningUrl = server.url;
     logger.info('relay listening', {
       url: server.url,
       dataDir: config.dataDir,
@@ -149,6 +170,15 @@ export async function startRelay(
       logger,
       ...(timers ? { timers } : {}),
     });
+    // After the unfinished exports are back in the store's view, so their uploads are kept.
+    const uploadSweep = scheduleUploadSweep({
+      spool,
+      jobs: services.store.exportJobs,
+      ttlMs: config.unusedUploadTtlMs,
+      now,
+      logger,
+      ...(timers ? { timers } : {}),
+    });
     return {
       ...server,
       app,
@@ -164,6 +194,7 @@ export async function startRelay(
         await exports.close();
         await server.close(graceMs);
         await dailyChecks.stop();
+        await uploadSweep.stop();
         await services.close();
       },
     };

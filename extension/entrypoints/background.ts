@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBrazeSource } from '../braze/braze-source.ts';
+import { createConsentDefaultsService } from '../consent/consent-defaults-service.ts';
 import { createExportReports } from '../exports/export-reports.ts';
 import {
   browserExportSignals,
@@ -43,6 +44,7 @@ export default defineBackground(() => {
     store: trackedExportStore(),
     signals: browserExportSignals(),
   });
+  const consentDefaults = createConsentDefaultsService({ relay: () => relay.client() });
   const reports = createExportReports(() => relay.client());
   const syncs = createSyncService(() => relay.client());
   const syncErrors = createSyncErrorWatcher({
@@ -72,6 +74,8 @@ export default defineBackground(() => {
     'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),
     'export:start': ({ request, name, segmentKey }) => exports.start({ request, name, segmentKey }),
     'export:cancel': ({ exportId }) => exports.cancel(exportId),
+    'consent-defaults:get': () => consentDefaults.get(),
+    'consent-defaults:save': ({ settings }) => consentDefaults.save(settings),
     'exports:list': ({ limit }) => reports.list(limit),
     'export:get': ({ exportId }) => reports.get(exportId),
     'export:follow': ({ exportId }) => exports.follow(exportId),

@@ -240,6 +240,53 @@ export const en = {
         invalid: 'Enter a web address, for example https://braze.example.com',
       },
     },
+    consent: {
+      heading: 'Consent defaults',
+      intro:
+        'Every export starts from these filters. A marketer can change them for one export in its form; a change here applies to exports started afterwards, never to one already running.',
+      loading: 'Loading the consent defaults…',
+      filtersLegend: 'Filters every export starts with',
+      filters: {
+        opt_out: {
+          label: 'Leave out users who opted out',
+          explanation:
+            'Users whose opt-out attribute is true, 1 or yes are never sent: this honours “Do Not Sell or Share” requests.',
+          attribute: 'Opt-out attribute',
+          hint: 'A Braze custom attribute, or a column of uploaded files. Case, spaces and hyphens do not matter.',
+        },
+        opt_in: {
+          label: 'Only send users who opted in',
+          explanation: 'Only users whose opt-in attribute is true, 1 or yes are sent.',
+          attribute: 'Opt-in attribute',
+          hint: 'For example opted_in_marketing. Users without it set are left out.',
+        },
+        email_unsubscribed: {
+          label: 'Leave out users unsubscribed from email',
+          explanation: 'Users whose email subscription is “unsubscribed” are not sent.',
+        },
+        ad_tracking: {
+          label: 'Send device IDs only when ad tracking is enabled',
+          explanation:
+            'A device’s IDFA or advertising ID is sent only when ad tracking is enabled on it. A user whose device IDs were their only match key is left out.',
+        },
+      },
+      on: 'On',
+      off: 'Off',
+      attributeShown: (name: string) => `Attribute: ${name}`,
+      builtIn: 'These are the built-in defaults: no admin has changed them yet.',
+      lastSaved: (date: string) => `Last saved ${date}.`,
+      readOnly:
+        'A workspace admin sets these defaults. You can still change the filters of one export in its form.',
+      save: 'Save consent defaults',
+      saving: 'Saving…',
+      saved: 'Saved. Exports started from now on begin with these filters.',
+      retry: 'Try again',
+      errors: {
+        attributeMissing: (label: string) =>
+          `Enter the ${label.toLowerCase()}, or turn this filter off.`,
+        attributeTooLong: 'Attribute names are at most 255 characters long.',
+      },
+    },
     adminOnly: {
       heading: 'Ask an admin',
       text: (section: string) =>
@@ -267,7 +314,8 @@ export const en = {
   },
 
   consent: {
-    optOut: 'Users who opted out (do_not_sell_or_share)',
+    optOut: (attribute: string) => `Users who opted out (${attribute})`,
+    optIn: (attribute: string) => `Users not opted in (${attribute})`,
     unsubscribed: 'Users unsubscribed from email',
     adTracking: 'Device IDs of devices without ad tracking enabled',
   },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { consentSettings } from '../../shared/consent-settings.ts';
 import { type BrazeSettingsResponse, brazeSettingsRequest } from '../../shared/relay-api/braze.ts';
+import type { ConsentDefaultsResponse } from '../../shared/relay-api/consent.ts';
 import {
   createExportRequest,
   type ExportJobView,
@@ -76,6 +78,9 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
     request: lookalikeRequest,
   }),
   ...SYNC_MESSAGE_SCHEMAS,
+  /** The workspace's consent defaults: the options page edits them, the export form starts from them. */
+  z.object({ type: z.literal('consent-defaults:get') }),
+  z.object({ type: z.literal('consent-defaults:save'), settings: consentSettings }),
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -105,6 +110,8 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'dashboard-hosts:remove',
   'export:start',
   'export:cancel',
+  'consent-defaults:get',
+  'consent-defaults:save',
   'exports:list',
   'export:get',
   'export:follow',
@@ -140,6 +147,8 @@ export interface RuntimeMessageValues extends SyncMessageValues {
   'dashboard-hosts:remove': ExtraDashboardHost[];
   'export:start': RelayResult<ExportJobView>;
   'export:cancel': RelayResult<ExportJobView>;
+  'consent-defaults:get': RelayResult<ConsentDefaultsResponse>;
+  'consent-defaults:save': RelayResult<ConsentDefaultsResponse>;
   'exports:list': RelayResult<ExportListResponse>;
   'export:get': RelayResult<ExportJobView>;
   'export:follow': RelayResult<ExportJobView>;

@@ -11,6 +11,8 @@ export interface BackgroundExports {
     segmentKey: string | null,
   ): Promise<MessageReplyOf<'export:start'>>;
   cancel(exportId: string): Promise<MessageReplyOf<'export:cancel'>>;
+  /** The workspace's consent defaults, which the export form starts from. */
+  consentDefaults(): Promise<MessageReplyOf<'consent-defaults:get'>>;
   list(limit: number): Promise<MessageReplyOf<'exports:list'>>;
   get(exportId: string): Promise<MessageReplyOf<'export:get'>>;
   follow(exportId: string): Promise<MessageReplyOf<'export:follow'>>;
@@ -26,6 +28,7 @@ export const backgroundExports: BackgroundExports = {
   start: (request, name, segmentKey) =>
     sendRuntimeMessage({ type: 'export:start', request, name, segmentKey }),
   cancel: (exportId) => sendRuntimeMessage({ type: 'export:cancel', exportId }),
+  consentDefaults: () => sendRuntimeMessage({ type: 'consent-defaults:get' }),
   list: (limit) => sendRuntimeMessage({ type: 'exports:list', limit }),
   get: (exportId) => sendRuntimeMessage({ type: 'export:get', exportId }),
   follow: (exportId) => sendRuntimeMessage({ type: 'export:follow', exportId }),

@@ -1,5 +1,6 @@
 import { planAudiences } from '../../shared/audience-plan.ts';
 import type { BrazeSettings } from '../sources/braze/braze-settings.ts';
+import type { BrazeExportCallbacks } from '../sources/braze/export-callbacks.ts';
 import { brazeExportFields } from '../sources/braze/export-fields.ts';
 import { openBrazeSegmentExport } from '../sources/braze/segment-export.ts';
 import { decodeUtf8 } from '../sources/file/decode-text.ts';
@@ -22,11 +23,14 @@ export const brazeSnapshotId = (jobId: string) => `braze-${jobId}`;
 export function createBrazeSnapshotSource({
   braze,
   spool,
+  callbacks,
   sleep,
 }: {
   braze: BrazeSettings;
   spool: UploadSpool;
-  sleep?: (ms: number) => Promise<void>;
+  /** When the relay has a public URL: Braze calls back when an export is ready. */
+  callbacks?: BrazeExportCallbacks;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }): SegmentSource {
   return {
     async check(workspaceId) {
@@ -54,6 +58,7 @@ export function createBrazeSnapshotSource({
       fields,
       customAttributes,
       signal,
+      ...(callbacks ? { callbacks } : {}),
       ...(sleep ? { sleep } : {}),
     });
   }

@@ -7,8 +7,10 @@ import {
   type CreateExportRequest,
   type ExportJobView,
 } from '../../shared/relay-api/exports.ts';
+import { consentDefaultsFor } from '../exports/consent/consent-defaults.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { SourceItem } from '../sources/source-item.ts';
+import type { ConsentDefaultsRepository } from '../store/consent-defaults.ts';
 import type {
   ExportJobRecord,
   ExportJobRepository,
@@ -30,6 +32,8 @@ export interface ExportSources {
 export interface ExportJobsOptions
   extends Omit<ExportRunnerDeps, 'openSource' | 'onEnded' | 'hub' | 'jobs'> {
   jobs: ExportJobRepository;
+  /** What an export that does not choose a filter gets: its workspace's defaults. */
+  consentDefaults: ConsentDefaultsRepository;
   sources: ExportSources;
   perWorkspace?: number;
   perAdAccount?: number;
@@ -58,6 +62,7 @@ export interface ExportJobs {
 
 export function createExportJobs({
   jobs,
+  consentDefaults,
   sources,
   perWorkspace,
   perAdAccount,
@@ -139,7 +144,11 @@ export function createExportJobs({
         spec: {
           source,
           plan: request.plan,
-          consent: resolveConsentSettings({}, request.consent),
+          // Resolved once: a later change of the defaults never alters this job, resumed or not.
+          consent: resolveConsentSettings(
+            await consentDefaultsFor({ consentDefaults }, workspaceId),
+            request.consent,
+          ),
           audienceNames,
           customerFileSource: request.customerFileSource,
           ...(request.defaultCountry ? { defaultCountry: request.defaultCountry } : {}),

@@ -3,7 +3,12 @@ import { readFileSource } from '../sources/file/read-file-source.ts';
 import type { UploadSpool } from '../sources/file/upload-spool.ts';
 import type { SourceItem } from '../sources/source-item.ts';
 import type { ExportJobRecord } from '../store/export-jobs.ts';
+import { brazeSnapshotId } from './braze-snapshot.ts';
 import type { ExportSources } from './export-jobs.ts';
+
+/** The spool file a job reads its users from: its upload, or its copy of a Braze export. */
+export const spoolIdOf = (job: ExportJobRecord): string =>
+  job.spec.source.kind === 'file' ? job.spec.source.uploadId : brazeSnapshotId(job.id);
 
 /** Reads one kind of source for an export job (Braze segments, later others). */
 export interface SegmentSource {

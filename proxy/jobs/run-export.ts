@@ -4,8 +4,6 @@ import type { ExportEvent, ExportPhase } from '../../shared/export-events.ts';
 import type { ExportReport } from '../../shared/export-report.ts';
 import { exportPipeline } from '../exports/export-pipeline.ts';
 import { type RetryPolicy, uploadBatch } from '../exports/upload/upload-batch.ts';
-import { checkAudienceRoom } from '../facebook/audiences/audience-room.ts';
-import { createCustomAudience } from '../facebook/audiences/create-audience.ts';
 import type { WorkspaceGraphs } from '../facebook/connection/workspace-graph.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Logger } from '../log.ts';
@@ -13,11 +11,11 @@ import { UnreadableFileError } from '../sources/file/unreadable-file-error.ts';
 import type { SourceItem } from '../sources/source-item.ts';
 import type {
   AckedBatch,
-  ExportAudienceRecord,
   ExportJobChange,
   ExportJobRecord,
   ExportJobRepository,
 } from '../store/export-jobs.ts';
+import { ensureExportAudiences } from './export-audiences.ts';
 import type { ExportEventHub } from './export-event-hub.ts';
 import type { StopReason } from './export-queue.ts';
 
@@ -99,34 +97,13 @@ export function createExportRunner({
         : {},
     );
 
-  async function ensureAudiences(job: ExportJobRecord): Promise<ExportAudienceRecord[]> {
-    const planned = planAudiences(job.spec.plan);
-    const existing = await jobs.audiences(job.id);
-    const missing = planned.filter((p) => !existing.some((e) => e.audience === p.id));
-    const graph = await graphs.for(job.workspaceId);
-    await checkAudienceRoom(graph, job.adAccountId, missing.length);
-    for (const audience of missing) {
-      const name = job.spec.audienceNames[audience.id] ?? audience.id;
-      const facebookAudienceId = await createCustomAudience(graph, {
-        adAccountId: job.adAccountId,
-        name,
-        description: `Exported by Audience Relay from ${job.spec.source.kind === 'braze' ? 'Braze segment' : 'file'} "${job.spec.source.name}" on ${job.createdAt.toISOString()} (export ${job.id}).`,
-        customerFileSource: job.spec.customerFileSource,
-      });
-      const record = { audience: audience.id, name, facebookAudienceId, sessionId: newSessionId() };
-      await jobs.addAudience(job.id, record);
-      existing.push(record);
-    }
-    return existing;
-  }
-
   async function upload(job: ExportJobRecord, signal: AbortSignal): Promise<ExportReport> {
-    const audiences = await ensureAudiences(job);
+    const graph = await graphs.for(job.workspaceId);
+    const audiences = await ensureExportAudiences({ jobs, graph, job, newSessionId });
     const byId = new Map(audiences.map((audience) => [audience.audience, audience]));
     const acked = new Map<string, AckedBatch>();
     for (const batch of await jobs.ackedBatches(job.id))
       acked.set(`${batch.audience}:${batch.seq}`, batch);
-    const graph = await graphs.for(job.workspaceId);
     const planned = planAudiences(job.spec.plan);
 
     await phase(job.id, 'exporting');

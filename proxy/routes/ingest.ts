@@ -3,7 +3,9 @@ import { ingestRequest, ingestResponse } from '../../shared/relay-api/syncs.ts';
 import { readJson } from '../http/json-body.ts';
 import type { RelayEnv } from '../http/relay-env.ts';
 import type { ApiOperation } from '../openapi/api-operation.ts';
+import type { ConsentDefaultsRepository } from '../store/consent-defaults.ts';
 import type { SyncRepository } from '../store/syncs.ts';
+import { consentFor } from '../syncs/consent-for.ts';
 import { authenticateIngest } from '../syncs/ingest/ingest-auth.ts';
 import { parseIngestBody } from '../syncs/ingest/ingest-body.ts';
 import { ingestUsers } from '../syncs/ingest/ingest-users.ts';
@@ -30,12 +32,18 @@ export const ingestOperations: ApiOperation[] = [
 
 export interface IngestRoutesOptions {
   syncs: SyncRepository;
+  consentDefaults: ConsentDefaultsRepository;
   /** `RELAY_INGEST_BODY_LIMIT`. */
   maxBytes: number;
   now?: () => Date;
 }
 
-export function ingestRoutes({ syncs, maxBytes, now = () => new Date() }: IngestRoutesOptions) {
+export function ingestRoutes({
+  syncs,
+  consentDefaults,
+  maxBytes,
+  now = () => new Date(),
+}: IngestRoutesOptions) {
   return new Hono<RelayEnv>().post('/ingest/:syncId', async (c) => {
     // The secret first: nobody else's body is read at all.
     const sync = await authenticateIngest(
@@ -44,6 +52,7 @@ export function ingestRoutes({ syncs, maxBytes, now = () => new Date() }: Ingest
       c.req.header('authorization'),
     );
     const users = parseIngestBody(await readJson(c.req.raw, maxBytes));
-    return c.json(await ingestUsers(syncs, sync, users, now()), 202);
+    const consent = await consentFor(consentDefaults, sync);
+    return c.json(await ingestUsers(syncs, sync, users, consent, now()), 202);
   });
 }

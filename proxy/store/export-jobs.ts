@@ -79,6 +79,8 @@ export interface ExportJobRepository {
   list(workspaceId: string, limit: number): Promise<ExportJobRecord[]>;
   /** Operator only (start-up): every job that was queued or running, oldest first. */
   unfinished(): Promise<ExportJobRecord[]>;
+  /** Operator only: every job that may still read its source (unfinished, or resumable). */
+  mayRunAgain(): Promise<ExportJobRecord[]>;
   /** Applies `change` and appends `event` (when given) in one transaction; returns its id. */
   update(id: string, change: ExportJobChange, event?: ExportEvent): Promise<number | undefined>;
   requestCancel(workspaceId: string, id: string): Promise<boolean>;

@@ -1,4 +1,5 @@
 import type { ApiKeyRepository } from './api-keys.ts';
+import type { ConsentDefaultsRepository } from './consent-defaults.ts';
 import type { EncryptionKeyRepository } from './encryption-keys.ts';
 import type { ExportJobRepository } from './export-jobs.ts';
 import type { FacebookConnectionRepository } from './facebook-connections.ts';
@@ -20,6 +21,7 @@ export interface RelayStore {
   facebookConnections: FacebookConnectionRepository;
   oauthStates: OAuthStateRepository;
   exportJobs: ExportJobRepository;
+  consentDefaults: ConsentDefaultsRepository;
   syncs: SyncRepository;
   close(): Promise<void>;
 }

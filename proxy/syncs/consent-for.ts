@@ -1,10 +1,17 @@
 import { type ConsentSettings, resolveConsentSettings } from '../../shared/consent-settings.ts';
+import type { ConsentDefaultsRepository } from '../store/consent-defaults.ts';
 import type { SyncRecord } from '../store/syncs.ts';
 
 /**
- * The consent filters a sync applies to each user it ingests: its own choices over the
- * built-in defaults. The one place the workspace's consent defaults will plug in.
+ * The consent filters a sync applies to the users it ingests now: its own choices over its
+ * workspace's current defaults. Unlike an export, which fixes its filters when created, a
+ * sync runs for months, so tightening the workspace's defaults applies to it from the next
+ * user on.
  */
-export function consentFor(sync: Pick<SyncRecord, 'consent'>): ConsentSettings {
-  return resolveConsentSettings({}, sync.consent);
+export async function consentFor(
+  consentDefaults: ConsentDefaultsRepository,
+  sync: Pick<SyncRecord, 'workspaceId' | 'consent'>,
+): Promise<ConsentSettings> {
+  const defaults = await consentDefaults.get(sync.workspaceId);
+  return resolveConsentSettings(defaults?.settings, sync.consent);
 }

@@ -14,6 +14,7 @@ import { type ExtensionBrowser, launchExtension } from './support/launch-extensi
 import { openConnectedOptions } from './support/options-page.ts';
 import type { E2eRelay } from './support/relay.ts';
 import type { RelayApi } from './support/relay-api.ts';
+import { popupForSegment } from './support/segment-popup.ts';
 
 const SCREENSHOTS = 'export-from-popup';
 const SEGMENT = DEMO_SEGMENT.newsletter;
@@ -43,14 +44,8 @@ afterEach(async () => {
 });
 
 /** Clicks the injected action on the segment's page, then opens the popup over it. */
-async function popupFor(segment: Segment): Promise<Page> {
-  await page.goto(sandbox.segmentPageUrl(segment));
-  await page.getByText(segment.apiId, { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'User Data' }).click();
-  await page.getByRole('menuitem', { name: 'Export as Facebook Audience' }).click();
-  await page.bringToFront();
-  return browser.openPopup();
-}
+const popupFor = (segment: Segment): Promise<Page> =>
+  popupForSegment(browser, page, sandbox, segment);
 
 /** The extension's notifications, read through its service worker. */
 const notifications = () =>

@@ -11,6 +11,7 @@ import { type ExtensionBrowser, launchExtension } from './support/launch-extensi
 import { openConnectedOptions } from './support/options-page.ts';
 import { type E2eRelay, startE2eRelay } from './support/relay.ts';
 import { connectFacebook, type RelayApi, relayApi } from './support/relay-api.ts';
+import { popupForSegment } from './support/segment-popup.ts';
 
 const SCREENSHOTS = 'options-braze';
 const SEGMENT = DEMO_SEGMENT.vip;
@@ -81,12 +82,7 @@ describe('the Braze source on the options page', () => {
 
   it('exports a segment from the popup with that source', async () => {
     const page = await browser.context.newPage();
-    await page.goto(sandbox.segmentPageUrl(SEGMENT));
-    await page.getByText(SEGMENT.apiId, { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'User Data' }).click();
-    await page.getByRole('menuitem', { name: 'Export as Facebook Audience' }).click();
-    await page.bringToFront();
-    const popup = await browser.openPopup();
+    const popup = await popupForSegment(browser, page, sandbox, SEGMENT);
     const form = popup.getByRole('form', { name: 'Export to Facebook' });
     await form.getByRole('checkbox', { name: 'Email', exact: true }).check();
     await form.getByRole('button', { name: 'Export Segment' }).click();

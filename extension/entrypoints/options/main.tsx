@@ -5,6 +5,7 @@ import { OptionsPage } from '../../options/options-page.tsx';
 import { optionsSections } from '../../options/options-sections.ts';
 import { browserHostPermissions } from '../../permissions/host-permissions.ts';
 import { backgroundBraze } from '../../ui/background-braze.ts';
+import { backgroundConsentDefaults } from '../../ui/background-consent-defaults.ts';
 import { backgroundDashboards } from '../../ui/background-dashboards.ts';
 import { backgroundFacebook } from '../../ui/background-facebook.ts';
 import { backgroundRelay } from '../../ui/background-relay.ts';
@@ -21,6 +22,7 @@ if (root) {
         braze: backgroundBraze,
         dashboards: backgroundDashboards,
         permissions,
+        consent: backgroundConsentDefaults,
       })}
     />,
     root,

@@ -1,5 +1,9 @@
 import { useState } from 'preact/hooks';
 import { MULTI_KEY_AUDIENCE } from '../../../shared/audience-plan.ts';
+import {
+  type ConsentSettings,
+  DEFAULT_CONSENT_SETTINGS,
+} from '../../../shared/consent-settings.ts';
 import { describeError } from '../../../shared/error-catalog.ts';
 import { MATCH_KEY_LABELS, MATCH_KEYS, type MatchKey } from '../../../shared/match-keys/keys.ts';
 import {
@@ -19,21 +23,38 @@ const MORE_KEYS = MATCH_KEYS.filter((key) => !MAIN_KEYS.includes(key));
 export interface ExportFormProps {
   segment: SelectedSegment;
   facebook: FacebookStatusResponse;
+  /** The workspace's consent defaults: the filters start from them. */
+  consentDefaults: ConsentSettings;
   /** Resolves with an error text to show, or null once the export started. */
   onSubmit: (request: CreateExportRequest) => Promise<string | null>;
   openOptions: () => void;
 }
 
 /** The export form of a segment: ad account, fields, consent filters, audience names. */
-export function ExportForm({ segment, facebook, onSubmit, openOptions }: ExportFormProps) {
+export function ExportForm({
+  segment,
+  facebook,
+  consentDefaults,
+  onSubmit,
+  openOptions,
+}: ExportFormProps) {
   const accounts = facebook.adAccounts;
   const [adAccountId, setAdAccountId] = useState(accounts[0]?.accountId ?? '');
   const [keys, setKeys] = useState<MatchKey[]>(['EMAIL']);
   const [multiKey, setMultiKey] = useState(false);
   const [names, setNames] = useState<Record<string, string>>({});
-  const [excludeOptOut, setExcludeOptOut] = useState(true);
-  const [excludeUnsubscribed, setExcludeUnsubscribed] = useState(false);
-  const [requireAdTracking, setRequireAdTracking] = useState(true);
+  // Turning a filter the workspace left off back on uses the built-in attribute name.
+  const optOutAttribute =
+    consentDefaults.optOutAttribute ?? DEFAULT_CONSENT_SETTINGS.optOutAttribute ?? '';
+  const optInAttribute = consentDefaults.optInAttribute;
+  const [excludeOptOut, setExcludeOptOut] = useState(consentDefaults.optOutAttribute !== null);
+  const [requireOptIn, setRequireOptIn] = useState(optInAttribute !== null);
+  const [excludeUnsubscribed, setExcludeUnsubscribed] = useState(
+    consentDefaults.excludeEmailUnsubscribed,
+  );
+  const [requireAdTracking, setRequireAdTracking] = useState(
+    consentDefaults.requireAdTrackingForDeviceIds,
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -75,7 +96,8 @@ export function ExportForm({ segment, facebook, onSubmit, openOptions }: ExportF
       adAccountId,
       plan: { kind: multiKey ? 'multi-key' : 'per-field', keys },
       consent: {
-        optOutAttribute: excludeOptOut ? 'do_not_sell_or_share' : null,
+        optOutAttribute: excludeOptOut ? optOutAttribute : null,
+        optInAttribute: requireOptIn ? optInAttribute : null,
         excludeEmailUnsubscribed: excludeUnsubscribed,
         requireAdTrackingForDeviceIds: requireAdTracking,
       },
@@ -143,7 +165,18 @@ export function ExportForm({ segment, facebook, onSubmit, openOptions }: ExportF
       </fieldset>
       <fieldset class="export-form__group">
         <legend>{text.consent}</legend>
-        <Check checked={excludeOptOut} onChange={setExcludeOptOut} label={en.consent.optOut} />
+        <Check
+          checked={excludeOptOut}
+          onChange={setExcludeOptOut}
+          label={en.consent.optOut(optOutAttribute)}
+        />
+        {optInAttribute !== null && (
+          <Check
+            checked={requireOptIn}
+            onChange={setRequireOptIn}
+            label={en.consent.optIn(optInAttribute)}
+          />
+        )}
         <Check
           checked={excludeUnsubscribed}
           onChange={setExcludeUnsubscribed}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { ConsentSettings } from '../../../shared/consent-settings.ts';
 import type { FacebookStatusResponse } from '../../../shared/relay-api/facebook.ts';
 import { en } from '../../i18n/en.ts';
 import type { SelectedSegment } from '../../segment-selection/selected-segment-storage.ts';
@@ -8,6 +9,7 @@ import {
   explainFacebookFailure,
   explainMessageError,
   explainRelayFailure,
+  explainRelayReply,
 } from '../../ui/explanation.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 import { ExportForm } from './export-form.tsx';
@@ -28,9 +30,9 @@ export interface ExportPanelProps {
 export const segmentKey = (segment: SelectedSegment) =>
   `${segment.host}/${segment.workspaceId}/${segment.segmentId}`;
 
-type FacebookView =
+type FormView =
   | { phase: 'loading' }
-  | { phase: 'ready'; facebook: FacebookStatusResponse }
+  | { phase: 'ready'; facebook: FacebookStatusResponse; consentDefaults: ConsentSettings }
   | { phase: 'problem'; problem: Explanation };
 
 /** The segment's latest export, live; or the form to start one. */
@@ -43,19 +45,30 @@ export function ExportPanel({
   onOpenReport,
 }: ExportPanelProps) {
   const jobs = useTrackedExports(tracked);
-  const [facebook, setFacebook] = useState<FacebookView>({ phase: 'loading' });
+  const [form, setForm] = useState<FormView>({ phase: 'loading' });
   const [formWanted, setFormWanted] = useState(false);
 
   useEffect(() => {
-    void exports.facebookStatus().then((reply) => {
-      if (!reply.ok) setFacebook({ phase: 'problem', problem: explainMessageError(reply.error) });
-      else if (!reply.value.ok)
-        setFacebook({
-          phase: 'problem',
-          problem: explainFacebookFailure(reply.value.failure, relayUrl),
+    void Promise.all([exports.facebookStatus(), exports.consentDefaults()]).then(
+      ([reply, defaults]) => {
+        if (!reply.ok)
+          return setForm({ phase: 'problem', problem: explainMessageError(reply.error) });
+        if (!reply.value.ok) {
+          return setForm({
+            phase: 'problem',
+            problem: explainFacebookFailure(reply.value.failure, relayUrl),
+          });
+        }
+        // Never the built-in filters instead: the workspace may require stricter ones.
+        const consent = explainRelayReply(defaults, relayUrl);
+        if (!consent.ok) return setForm({ phase: 'problem', problem: consent.problem });
+        setForm({
+          phase: 'ready',
+          facebook: reply.value.value,
+          consentDefaults: consent.value.settings,
         });
-      else setFacebook({ phase: 'ready', facebook: reply.value.value });
-    });
+      },
+    );
   }, [exports, relayUrl]);
 
   if (jobs === null) return <p class="ar-muted">{en.loading}</p>;
@@ -74,8 +87,8 @@ export function ExportPanel({
       />
     );
   }
-  if (facebook.phase === 'loading') return <p class="ar-muted">{en.loading}</p>;
-  if (facebook.phase === 'problem') return <ProblemNotice problem={facebook.problem} />;
+  if (form.phase === 'loading') return <p class="ar-muted">{en.loading}</p>;
+  if (form.phase === 'problem') return <ProblemNotice problem={form.problem} />;
 
   const submit = async (request: Parameters<BackgroundExports['start']>[0]) => {
     const reply = await exports.start(request, segment.name, key);
@@ -90,7 +103,8 @@ export function ExportPanel({
   return (
     <ExportForm
       segment={segment}
-      facebook={facebook.facebook}
+      facebook={form.facebook}
+      consentDefaults={form.consentDefaults}
       onSubmit={submit}
       openOptions={openOptions}
     />

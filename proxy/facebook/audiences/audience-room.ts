@@ -8,31 +8,40 @@ export const CUSTOMER_FILE_AUDIENCE_LIMIT = 500;
 /** Graph's default page is 25; the reference advises small pages, 100 keeps calls few. */
 const PAGE_SIZE = 100;
 
-/** The ad account's customer-file audiences, counted over every page. */
-export async function countCustomerFileAudiences(
-  graph: WorkspaceGraph,
-  adAccountId: string,
-): Promise<number> {
-  let count = 0;
-  for await (const audience of graph.items<{ subtype?: string }>({
-    path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
-    params: { fields: 'subtype', limit: PAGE_SIZE },
-    adAccountId,
-  })) {
-    if (audience.subtype === 'CUSTOM') count++;
-  }
-  return count;
+export interface CustomerFileAudience {
+  id: string;
+  description: string;
 }
 
 /**
- * Before creating `needed` audiences: the token works (a 190 surfaces here, from any call),
- * it sees the ad account, the Custom Audience terms are accepted there, and the account has
- * room under the 500 limit. Each refusal is the catalog's error for it.
+ * The ad account's customer-file audiences, over every page. Which fields `filtering`
+ * accepts is unconfirmed (reference §3.2), so the relay filters itself.
  */
-export async function checkAudienceRoom(
+export async function listCustomerFileAudiences(
   graph: WorkspaceGraph,
   adAccountId: string,
-  needed: number,
+): Promise<CustomerFileAudience[]> {
+  const found: CustomerFileAudience[] = [];
+  for await (const audience of graph.items<{ id: string; subtype?: string; description?: string }>({
+    path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
+    params: { fields: 'id,subtype,description', limit: PAGE_SIZE },
+    adAccountId,
+  })) {
+    if (audience.subtype === 'CUSTOM') {
+      found.push({ id: audience.id, description: audience.description ?? '' });
+    }
+  }
+  return found;
+}
+
+/**
+ * Before using an ad account: the token works (a 190 surfaces here, from any call), it sees
+ * the account, and the Custom Audience terms are accepted there. Each refusal is the
+ * catalog's error for it.
+ */
+export async function checkAdAccountReady(
+  graph: WorkspaceGraph,
+  adAccountId: string,
 ): Promise<void> {
   const id = bareAdAccountId(adAccountId);
   const account = (await listVisibleAdAccounts(graph)).find((some) => some.adAccountId === id);
@@ -50,13 +59,29 @@ export async function checkAudienceRoom(
       { adAccountId: id },
     );
   }
+}
+
+/**
+ * Before creating `needed` audiences: the account is ready (`checkAdAccountReady`) and has
+ * room under the 500 limit. Each refusal is the catalog's error for it.
+ */
+export async function checkAudienceRoom(
+  graph: WorkspaceGraph,
+  adAccountId: string,
+  needed: number,
+): Promise<void> {
+  await checkAdAccountReady(graph, adAccountId);
   if (needed === 0) return;
-  const existing = await countCustomerFileAudiences(graph, id);
-  if (existing + needed > CUSTOMER_FILE_AUDIENCE_LIMIT) {
-    throw new ApiError(
-      'facebook_audience_limit_reached',
-      `Ad account act_${id} holds ${existing} customer-list audiences; ${needed} more would pass the limit of ${CUSTOMER_FILE_AUDIENCE_LIMIT}.`,
-      { adAccountId: id, existing, needed },
-    );
-  }
+  checkRoom(adAccountId, (await listCustomerFileAudiences(graph, adAccountId)).length, needed);
+}
+
+/** Refuses `needed` more audiences where `existing` ones would pass the 500 limit. */
+export function checkRoom(adAccountId: string, existing: number, needed: number): void {
+  if (needed === 0 || existing + needed <= CUSTOMER_FILE_AUDIENCE_LIMIT) return;
+  const id = bareAdAccountId(adAccountId);
+  throw new ApiError(
+    'facebook_audience_limit_reached',
+    `Ad account act_${id} holds ${existing} customer-list audiences; ${needed} more would pass the limit of ${CUSTOMER_FILE_AUDIENCE_LIMIT}.`,
+    { adAccountId: id, existing, needed },
+  );
 }

@@ -1,15 +1,7 @@
 import type { Logger } from '../../log.ts';
+import { type Repeating, repeat, type Timers } from '../../schedule/repeat.ts';
 
-/** What scheduling needs of the platform's timers, injected so tests need no fake globals. */
-export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const globalTimers: Timers = {
-  setTimeout: (run, ms) => setTimeout(run, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+export type { Timers } from '../../schedule/repeat.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,36 +15,11 @@ export interface ScheduleOptions {
   timers?: Timers;
 }
 
-/**
- * Runs `run` soon after start and then every `intervalMs`, one run at a time (the next is
- * armed when the previous ends). `stop()` cancels what is armed and waits for a run in flight.
- */
+/** Checks the Facebook connections soon after start and then daily (see `repeat`). */
 export function scheduleDailyChecks({
-  run,
-  logger,
   intervalMs = DAY_MS,
   firstRunAfterMs = 60_000,
-  timers = globalTimers,
-}: ScheduleOptions): { stop(): Promise<void> } {
-  let stopped = false;
-  let handle: unknown;
-  let running: Promise<void> | undefined;
-  const arm = (ms: number) => {
-    handle = timers.setTimeout(() => {
-      running = run()
-        .catch((error: unknown) => logger.error('scheduled Facebook check failed', { error }))
-        .finally(() => {
-          running = undefined;
-          if (!stopped) arm(intervalMs);
-        });
-    }, ms);
-  };
-  arm(firstRunAfterMs);
-  return {
-    async stop() {
-      stopped = true;
-      timers.clearTimeout(handle);
-      await running;
-    },
-  };
+  ...options
+}: ScheduleOptions): Repeating {
+  return repeat({ name: 'scheduled Facebook check', intervalMs, firstRunAfterMs, ...options });
 }

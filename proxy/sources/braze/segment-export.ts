@@ -6,6 +6,7 @@ import { readNdjson } from '../file/read-ndjson.ts';
 import type { SourceItem } from '../source-item.ts';
 import { type Backoff, backoffDelay, sleep as realSleep, type Sleep } from './backoff.ts';
 import { type BrazeClient, BrazeResponseError } from './braze-client.ts';
+import type { BrazeExportCallbacks, ExportDoorbell } from './export-callbacks.ts';
 import { ArchiveError, type EntryBytes, unzipEntries } from './unzip-entries.ts';
 
 /** A source item of a Braze export: users and problems also name their file in the archive. */
@@ -21,6 +22,11 @@ export interface BrazeSegmentExportOptions {
   customAttributes?: readonly string[];
   /** Stops waiting and downloading; the generator then throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Asks Braze to call back (`callback_endpoint`) when the file is ready: the call ends the
+   * wait before the next poll. Polling goes on as the fallback.
+   */
+  callbacks?: Pick<BrazeExportCallbacks, 'open'>;
   /** The longest NDJSON line read, in characters; longer ones are counted as problems. */
   maxLineLength?: number;
   /** The longest wait for Braze to prepare the file. Default 2 hours (20M users "an hour or more"). */
@@ -61,6 +67,8 @@ const DEFAULTS = {
  *   `downloadAttempts` the export fails (`braze_export_truncated`), because an audience
  *   silently missing users is worse than no audience.
  * - Malformed lines are `problem` items: counted by the pipeline, never fatal.
+ * - With `callbacks`, Braze is asked to call back when the file is ready, which ends the
+ *   wait at once; the URL is still checked, and polled as before.
  *
  * Determinism: one URL always gives the same items in the same order. A new export of the
  * same segment (after a crash, hours later) may not: users join and leave segments, and
@@ -70,7 +78,6 @@ const DEFAULTS = {
 export async function* openBrazeSegmentExport(
   options: BrazeSegmentExportOptions,
 ): AsyncGenerator<BrazeSourceItem> {
-  const { signal } = options;
   const settings = {
     ...DEFAULTS,
     now: Date.now,
@@ -81,6 +88,16 @@ export async function* openBrazeSegmentExport(
   if (options.fields.length === 0) {
     throw new ApiError('validation_failed', 'A Braze export needs at least one field.');
   }
+  const doorbell = options.callbacks?.open();
+  try {
+    yield* readExport({ ...settings, doorbell });
+  } finally {
+    doorbell?.close();
+  }
+}
+
+async function* readExport(settings: Settings): AsyncGenerator<BrazeSourceItem> {
+  const { signal } = settings;
   let url = await requestExport(settings);
   let renewed = false;
   let read = 0;
@@ -150,12 +167,14 @@ type Settings = BrazeSegmentExportOptions &
     now: () => number;
     sleep: Sleep;
     random: () => number;
+    doorbell: ExportDoorbell | undefined;
   };
 
 async function requestExport(settings: Settings): Promise<string> {
-  const { client, segmentApiId, fields, customAttributes, signal } = settings;
+  const { client, segmentApiId, fields, customAttributes, signal, doorbell } = settings;
   const body = {
     segment_id: segmentApiId,
+    ...(doorbell ? { callback_endpoint: doorbell.url } : {}),
     fields_to_export: fields,
     ...(customAttributes?.length ? { custom_attributes_to_export: customAttributes } : {}),
     output_format: 'zip',
@@ -212,8 +231,23 @@ async function waitUntilReady(url: string, settings: Settings): Promise<Response
         { waitedMs: waited },
       );
     }
-    await settings.sleep(delay, signal);
+    await pollPause(delay, settings);
   }
+}
+
+/** Waits until the next poll, or until Braze calls back, whichever comes first. */
+async function pollPause(delay: number, { sleep, signal, doorbell }: Settings): Promise<void> {
+  if (!doorbell) return sleep(delay, signal);
+  const woken = new AbortController();
+  const slept = sleep(delay, signal ? AbortSignal.any([signal, woken.signal]) : woken.signal);
+  try {
+    await Promise.race([slept, doorbell.rung()]);
+  } finally {
+    woken.abort();
+    // Not awaited: a sleep that ignores its signal must not hold the download back.
+    slept.catch(() => {});
+  }
+  signal?.throwIfAborted();
 }
 
 /** A download that failed mid-body: fetch's "terminated" or a socket error. */

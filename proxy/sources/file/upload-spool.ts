@@ -4,9 +4,11 @@ import {
   createReadStream,
   createWriteStream,
   mkdirSync,
+  readdirSync,
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
 } from 'node:fs';
 import { join } from 'node:path';
 
@@ -37,6 +39,16 @@ export interface UploadSpool {
   /** The upload's bytes, decrypted as they are read. */
   read(workspaceId: string, uploadId: string): AsyncGenerator<Uint8Array>;
   remove(workspaceId: string, uploadId: string): void;
+  /**
+   * Deletes the uploads last written before `before` that `keep` does not name, and writes a
+   * crash left unfinished (`.partial`) that old; returns what it deleted.
+   */
+  sweep(before: Date, keep: (workspaceId: string, uploadId: string) => boolean): SpooledUpload[];
+}
+
+export interface SpooledUpload {
+  workspaceId: string;
+  uploadId: string;
 }
 
 const IV_BYTES = 12;
@@ -47,7 +59,24 @@ export class SpoolError extends Error {
   override name = 'SpoolError';
 }
 
-export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }): UploadSpool {
+const entriesOf = (path: string): string[] => {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+};
+
+export function createUploadSpool({
+  dir,
+  key,
+  now = () => new Date(),
+}: {
+  dir: string;
+  key: Uint8Array;
+  /** Stamps each upload's time, which the sweep compares with the same clock. */
+  now?: () => Date;
+}): UploadSpool {
   const fileOf = (workspaceId: string, uploadId: string) => {
     if (!/^[\w-]+$/.test(workspaceId) || !/^[\w-]+$/.test(uploadId)) {
       throw new SpoolError('Not an upload id.');
@@ -95,6 +124,7 @@ export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }
         out.end();
         await once(out, 'finish');
         renameSync(partial, file);
+        utimesSync(file, now(), now());
       } catch (error) {
         out.destroy();
         await once(out, 'close');
@@ -137,6 +167,22 @@ export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }
     },
     remove(workspaceId, uploadId) {
       rmSync(fileOf(workspaceId, uploadId), { force: true });
+    },
+    sweep(before, keep) {
+      const deleted: SpooledUpload[] = [];
+      for (const workspaceId of entriesOf(dir)) {
+        for (const name of entriesOf(join(dir, workspaceId))) {
+          const [, uploadId = '', partial] = /^(.+)\.spool(\.partial)?$/.exec(name) ?? [];
+          if (!uploadId || (!partial && keep(workspaceId, uploadId))) continue;
+          const file = join(dir, workspaceId, name);
+          // Gone meanwhile (its export ended): nothing to do.
+          const written = statSync(file, { throwIfNoEntry: false })?.mtime;
+          if (!written || written >= before) continue;
+          rmSync(file, { force: true });
+          if (!partial) deleted.push({ workspaceId, uploadId });
+        }
+      }
+      return deleted;
     },
   };
 }

@@ -59,6 +59,10 @@ export function sqliteExportJobs(db: DatabaseSync, now: () => Date): ExportJobRe
     `SELECT * FROM export_jobs WHERE status NOT IN ('done', 'failed', 'cancelled')
      ORDER BY created_at, rowid`,
   );
+  const mayRunAgain = db.prepare(
+    `SELECT * FROM export_jobs WHERE status NOT IN ('done', 'failed', 'cancelled')
+       OR (status = 'failed' AND resumable = 1)`,
+  );
   const setReport = db.prepare('UPDATE export_jobs SET report = ?, updated_at = ? WHERE id = ?');
   const requestCancel = db.prepare(
     `UPDATE export_jobs SET cancel_requested = 1, updated_at = ?
@@ -116,6 +120,9 @@ export function sqliteExportJobs(db: DatabaseSync, now: () => Date): ExportJobRe
     },
     async unfinished() {
       return unfinished.all().map(toJob);
+    },
+    async mayRunAgain() {
+      return mayRunAgain.all().map(toJob);
     },
     async update(id, change, event) {
       const columns: string[] = ['updated_at = ?'];

@@ -1,5 +1,6 @@
 import type { RelayStore } from '../store.ts';
 import { sqliteApiKeys } from './api-keys.ts';
+import { sqliteConsentDefaults } from './consent-defaults.ts';
 import { openDatabase } from './database.ts';
 import { sqliteEncryptionKeys } from './encryption-keys.ts';
 import { sqliteExportJobs } from './export-jobs.ts';
@@ -38,6 +39,7 @@ export function openSqliteStore({
     facebookConnections: sqliteFacebookConnections(db),
     oauthStates: sqliteOAuthStates(db),
     exportJobs: sqliteExportJobs(db, now),
+    consentDefaults: sqliteConsentDefaults(db),
     syncs: sqliteSyncs(db),
     async close() {
       if (db.isOpen) db.close();

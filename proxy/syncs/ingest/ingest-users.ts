@@ -1,9 +1,9 @@
+import type { ConsentSettings } from '../../../shared/consent-settings.ts';
 import type { IngestResponse, IngestUser } from '../../../shared/relay-api/syncs.ts';
 import { createUserRows } from '../../exports/user-rows/user-rows.ts';
 import { ColumnNames } from '../../sources/column-names.ts';
 import { userFromObject } from '../../sources/user-from-object.ts';
 import type { SyncRecord, SyncRepository } from '../../store/syncs.ts';
-import { consentFor } from '../consent-for.ts';
 import { syncAudience } from '../sync-audience.ts';
 
 /** Braze's field names are among the recognised ones: no mapping needed. */
@@ -20,10 +20,11 @@ export async function ingestUsers(
   syncs: SyncRepository,
   sync: SyncRecord,
   users: readonly IngestUser[],
+  consent: ConsentSettings,
   now: Date,
 ): Promise<IngestResponse> {
   const userRows = createUserRows([syncAudience(sync.fields)], {
-    consent: consentFor(sync),
+    consent,
     ...(sync.defaultCountry ? { defaultCountry: sync.defaultCountry } : {}),
     now: () => now,
   });

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       allowedOrigins: [`chrome-extension://${DEV_EXTENSION_ID}`],
       bodyLimits: { jsonBytes: 64 * 1024, uploadBytes: 512 * 1024 * 1024, ingestBytes: 1024 ** 2 },
+      unusedUploadTtlMs: 24 * 60 * 60 * 1000,
       facebook: {
         mode: 'sandbox',
         ...sandboxApp,
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
       RELAY_ALLOWED_ORIGINS: `chrome-extension://${'a'.repeat(32)}, moz-extension://0123abcd-0123-4567-89ab-0123456789ab`,
       RELAY_JSON_BODY_LIMIT: '1mb',
       RELAY_UPLOAD_BODY_LIMIT: '2 GiB',
+      RELAY_UNUSED_UPLOAD_TTL: '7d',
       RELAY_INGEST_BODY_LIMIT: '256kb',
       RELAY_PUBLIC_URL: 'https://relay.example.com/',
       FACEBOOK_APP_ID: '1234567890',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
         'moz-extension://0123abcd-0123-4567-89ab-0123456789ab',
       ],
       bodyLimits: { jsonBytes: 1024 * 1024, uploadBytes: 2 * 1024 ** 3, ingestBytes: 256 * 1024 },
+      unusedUploadTtlMs: 7 * 24 * 60 * 60 * 1000,
       publicUrl: 'https://relay.example.com',
       facebook: {
         mode: 'live',
@@ -142,6 +145,22 @@ describe('loadConfig', () => {
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: `));
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it.each([
+    ['3600', 3_600_000],
+    ['90m', 90 * 60_000],
+    ['12H', 12 * 3_600_000],
+  ])('reads the unused-upload TTL %s', (value, ms) => {
+    expect(loadConfig({ RELAY_UNUSED_UPLOAD_TTL: value }).unusedUploadTtlMs).toBe(ms);
+  });
+
+  it.each([
+    ['30s', /at least a minute/],
+    ['soon', /must be a duration/],
+    ['1.5h', /must be a duration/],
+  ])('refuses the unused-upload TTL %s', (value, message) => {
+    expect(() => loadConfig({ RELAY_UNUSED_UPLOAD_TTL: value })).toThrow(message);
   });
 
   it.each(['70000', '-1', '1.5'])('refuses port %s', (port) => {

@@ -48,6 +48,15 @@ describe('consent settings', () => {
     expect(consentSettings.parse({ optInAttribute: ' opted_in ' }).optInAttribute).toBe('opted_in');
   });
 
+  it('parse an export’s choices without filling in what it left out', () => {
+    const choices = consentOverrides.parse({ excludeEmailUnsubscribed: true });
+    expect(choices).toEqual({ excludeEmailUnsubscribed: true });
+    expect(resolveConsentSettings({ optOutAttribute: 'ccpa_opt_out' }, choices)).toMatchObject({
+      optOutAttribute: 'ccpa_opt_out',
+      excludeEmailUnsubscribed: true,
+    });
+  });
+
   it('label every filter', () => {
     expect(Object.keys(CONSENT_FILTER_LABELS)).toEqual([...CONSENT_FILTERS]);
   });

@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { DEMO_REST_API_KEY, DEMO_SEGMENT } from '../../../../sandbox/braze/demo.ts';
-import { startBrazeEmulator } from '../../../../sandbox/braze/start.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SEGMENT } from '../../../../sandbox/braze/demo.ts';
 import { expectedAudienceRows } from '../../../support/braze-audience-rows.ts';
 import { errorCode } from '../support/test-relay.ts';
-import { useExportRelay } from './export-harness.ts';
+import { connectBrazeEmulator, useExportRelay } from './export-harness.ts';
 
 const start = useExportRelay();
 const SEGMENT = DEMO_SEGMENT['cart-web'];
@@ -13,14 +12,7 @@ const SEGMENT = DEMO_SEGMENT['cart-web'];
 /** The relay and Graph emulator of `useExportRelay`, plus the Braze emulator, connected. */
 async function withBraze() {
   const relay = await start();
-  const braze = await startBrazeEmulator({ exportDelayMs: 0, usersPerFile: 100 });
-  onTestFinished(() => braze.close());
-  const saved = await relay.call('/v1/sources/braze', {
-    method: 'PUT',
-    token: relay.adminToken,
-    body: { restEndpoint: braze.restUrl, apiKey: DEMO_REST_API_KEY },
-  });
-  expect(saved.status, await saved.clone().text()).toBe(200);
+  await connectBrazeEmulator(relay, { exportDelayMs: 0, usersPerFile: 100 });
   return relay;
 }
 

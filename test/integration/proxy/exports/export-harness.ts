@@ -1,4 +1,7 @@
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
+import { DEMO_REST_API_KEY } from '../../../../sandbox/braze/demo.ts';
+import type { BrazeEmulatorOptions } from '../../../../sandbox/braze/emulator.ts';
+import { startBrazeEmulator } from '../../../../sandbox/braze/start.ts';
 import { DEMO_AD_ACCOUNT_ID } from '../../../../sandbox/graph/demo-world.ts';
 import { ENDED_PHASES, type ExportEvent, exportEvent } from '../../../../shared/export-events.ts';
 import type { ExportJobView } from '../../../../shared/relay-api/exports.ts';
@@ -75,6 +78,22 @@ export function useExportRelay() {
 
     return { ...started, ...users, token, upload, startExport, exportFile, job, ended, events };
   };
+}
+
+/** Starts the Braze emulator for this test and connects the workspace of `relay` to it. */
+export async function connectBrazeEmulator(
+  relay: Awaited<ReturnType<ReturnType<typeof useExportRelay>>>,
+  options: BrazeEmulatorOptions,
+) {
+  const braze = await startBrazeEmulator(options);
+  onTestFinished(() => braze.close());
+  const saved = await relay.call('/v1/sources/braze', {
+    method: 'PUT',
+    token: relay.adminToken,
+    body: { restEndpoint: braze.restUrl, apiKey: DEMO_REST_API_KEY },
+  });
+  expect(saved.status, await saved.clone().text()).toBe(200);
+  return braze;
 }
 
 /** Parses an SSE body into `{id, event}` pairs, each `data` held to the shared schema. */

@@ -151,7 +151,8 @@ describe('a token Facebook stops accepting', () => {
     const { adminToken, control, userToken, status } = await connectedAcme({
       timers: clock.timers,
     });
-    expect(clock.armed()).toEqual([MINUTE]);
+    // The first armed is the check (the upload sweep comes after it).
+    expect(clock.armed()[0]).toBe(MINUTE);
     await control.invalidateToken(await userToken(), 'checkpointed');
     clock.fire();
     await vi.waitFor(async () => {
@@ -159,7 +160,7 @@ describe('a token Facebook stops accepting', () => {
         'facebook_user_checkpointed',
       );
     });
-    await vi.waitFor(() => expect(clock.armed()).toEqual([DAY]));
+    await vi.waitFor(() => expect(clock.armed()).toContain(DAY));
   });
 
   it('leaves the other workspaces and the System User token alone', async () => {

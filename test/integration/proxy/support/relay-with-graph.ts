@@ -21,16 +21,22 @@ export function useRelayWithGraph() {
     env = {},
     timers,
     deliveryTimers,
-  }: Omit<TestRelayOptions, 'clock' | 'sleep'> = {}) => {
+    publicUrl,
+    sleepWith = (sleep) => sleep,
+  }: Omit<TestRelayOptions, 'clock' | 'sleep'> & {
+    /** Replaces some of the relay's waits (the clock's sleep is given). */
+    sleepWith?: (sleep: (ms: number) => Promise<void>) => TestRelayOptions['sleep'];
+  } = {}) => {
     // The relay's waits (pacing, retries) move the clock the emulator shares: no real waiting.
     const { clock, sleep } = sleepOnClock(manualClock());
     const graph = await startGraphEmulator({ now: clock.now });
     graphs.push(graph);
     const relay = await startTestRelay({
       clock,
-      sleep,
+      sleep: sleepWith(sleep),
       ...(timers ? { timers } : {}),
       ...(deliveryTimers ? { deliveryTimers } : {}),
+      ...(publicUrl ? { publicUrl } : {}),
       env: { FACEBOOK_GRAPH_BASE_URL: graph.url, FACEBOOK_DIALOG_BASE_URL: graph.url, ...env },
     });
     const control = createGraphControlClient(graph.url);

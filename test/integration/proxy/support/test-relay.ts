@@ -24,7 +24,9 @@ export interface TestRelayOptions {
   /** For the sync delivery loop's ticks; real timers by default. */
   deliveryTimers?: Timers;
   /** How the relay's pacing and retries wait; real time by default. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The address Braze calls back at, from the one the relay listens on; none by default. */
+  publicUrl?: (listeningUrl: string) => string | undefined;
 }
 
 /** The real relay (`startRelay`) over real HTTP on 127.0.0.1:0, with helpers to drive it. */
@@ -34,6 +36,7 @@ export async function startTestRelay({
   timers,
   deliveryTimers,
   sleep,
+  publicUrl,
 }: TestRelayOptions = {}) {
   const dataDir = env.RELAY_DATA_DIR ?? join(tempDir(), 'data');
   const config = loadConfig({ RELAY_DATA_DIR: dataDir, RELAY_PORT: '0', ...env });
@@ -44,6 +47,7 @@ export async function startTestRelay({
     ...(timers ? { timers } : {}),
     ...(deliveryTimers ? { deliveryTimers } : {}),
     ...(sleep ? { sleep } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
   });
   running.push(relay);
   const admin = createWorkspaceAdmin({ store: relay.services.store, now: clock.now });

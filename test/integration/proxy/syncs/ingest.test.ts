@@ -251,6 +251,43 @@ describe('hashing on arrival', () => {
     });
   });
 
+  it("follows the workspace's consent defaults from the next user on; the sync's own choice wins", async () => {
+    const relay = await start();
+    const { sync, secret } = await relay.activeSync(READY_SYNC);
+    const users = [
+      { email: 'yes@example.com', custom_attributes: { ads_ok: true } },
+      { email: 'no@example.com' },
+    ];
+    expect(await (await relay.ingest(sync.ingestUrl, users, secret)).json()).toEqual({
+      accepted: 2,
+      notUsable: 0,
+    });
+    await relay.expectStatus(
+      relay.call('/v1/settings/consent', {
+        method: 'PUT',
+        token: relay.token,
+        body: { optInAttribute: 'ads_ok' },
+      }),
+      200,
+    );
+    expect(await (await relay.ingest(sync.ingestUrl, users, secret)).json()).toEqual({
+      accepted: 1,
+      notUsable: 1,
+    });
+    await relay.expectStatus(
+      relay.call(`/v1/syncs/${sync.id}`, {
+        method: 'PATCH',
+        token: relay.token,
+        body: { consent: { optInAttribute: null } },
+      }),
+      200,
+    );
+    expect(await (await relay.ingest(sync.ingestUrl, users, secret)).json()).toEqual({
+      accepted: 2,
+      notUsable: 0,
+    });
+  });
+
   it('keeps no clear personal data anywhere in the data directory', async () => {
     const relay = await start();
     const { sync, secret } = await relay.activeSync({ ...READY_SYNC, fields: ['EMAIL', 'FN'] });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBrazeSource } from '../../../../extension/braze/braze-source.ts';
-import { createRelayClient } from '../../../../extension/relay/relay-client.ts';
-import { API_KEY, fakeRelay, NOW, RELAY_URL, relayError } from '../relay/fake-relay.ts';
+import { fakeRelayClient, NOW, relayError } from '../relay/fake-relay.ts';
 
 const SAVED = {
   configured: true,
@@ -11,12 +10,7 @@ const SAVED = {
 };
 
 function setUp() {
-  const relay = fakeRelay();
-  const client = createRelayClient({
-    settings: { url: RELAY_URL, apiKey: API_KEY },
-    fetch: relay.fetch,
-    now: () => NOW,
-  });
+  const { relay, client } = fakeRelayClient();
   return { relay, braze: createBrazeSource({ relay: async () => client }) };
 }
 

@@ -80,6 +80,8 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     ...(Object.fromEntries(
       SYNC_MESSAGE_TYPES.map((type) => [type, vi.fn(async () => NO_RELAY)]),
     ) as unknown as Pick<RuntimeMessageHandlers, SyncMessageType>),
+    'consent-defaults:get': vi.fn(async () => UNREACHABLE),
+    'consent-defaults:save': vi.fn(async () => UNREACHABLE),
     ...replaced,
   };
 }

@@ -1,3 +1,4 @@
+import { createRelayClient } from '../../../../extension/relay/relay-client.ts';
 import type { Role } from '../../../../shared/relay-api/roles.ts';
 
 export const RELAY_URL = 'https://relay.example.com';
@@ -81,4 +82,15 @@ export function fakeRelay({
     },
     routes: () => requests.map((request) => `${request.method} ${new URL(request.url).pathname}`),
   };
+}
+
+/** A relay client signed in to a fresh fake relay: for services the background builds on it. */
+export function fakeRelayClient() {
+  const relay = fakeRelay();
+  const client = createRelayClient({
+    settings: { url: RELAY_URL, apiKey: API_KEY },
+    fetch: relay.fetch,
+    now: () => NOW,
+  });
+  return { relay, client };
 }

@@ -3,6 +3,7 @@ import type { TrackedExports } from '../../../../extension/exports/tracked-expor
 import type { MessageReplyOf } from '../../../../extension/messaging/runtime-messages.ts';
 import type { TrackedExportsSource } from '../../../../extension/popup/exports/use-tracked-exports.ts';
 import type { RelayResult } from '../../../../extension/relay/relay-failure.ts';
+import { DEFAULT_CONSENT_SETTINGS } from '../../../../shared/consent-settings.ts';
 import type { ExportJobView, LookalikeRequest } from '../../../../shared/relay-api/exports.ts';
 import type { FacebookStatusResponse } from '../../../../shared/relay-api/facebook.ts';
 
@@ -59,6 +60,10 @@ export function fakeBackgroundExports(facebook: FacebookStatusResponse = NOT_CON
         _audienceId: string,
         _request: LookalikeRequest,
       ): Promise<MessageReplyOf<'audience:create-lookalike'>> => reply(NOT_FOUND),
+    ),
+    consentDefaults: vi.fn(
+      async (): Promise<MessageReplyOf<'consent-defaults:get'>> =>
+        reply({ ok: true, value: { settings: DEFAULT_CONSENT_SETTINGS, updatedAt: null } }),
     ),
   };
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUploadSpool, SpoolError } from '../../../../../proxy/sources/file/upload-spool.ts';
@@ -69,5 +69,40 @@ describe('upload spool', () => {
     }
     await expect(spool.write('w1', failing())).rejects.toThrow('connection lost');
     expect(readdirSync(join(dir, 'w1'))).toEqual([]);
+  });
+});
+
+describe('sweeping the spool', () => {
+  it('deletes uploads written before the cut-off unless kept, and stale unfinished writes', async () => {
+    const dir = tempDir();
+    let now = new Date('2026-11-22T12:00:00Z');
+    const spool = createUploadSpool({ dir, key: KEY, now: () => now });
+    await spool.write('w1', bytes('old'), 'old-upload');
+    await spool.write('w1', bytes('kept'), 'kept-upload');
+    await spool.write('w2', bytes('old'), 'old-upload');
+    writeFileSync(join(dir, 'w1', 'crashed.spool.partial'), 'half');
+    utimesSync(join(dir, 'w1', 'crashed.spool.partial'), now, now);
+    now = new Date('2026-11-22T14:00:00Z');
+    await spool.write('w1', bytes('new'), 'new-upload');
+
+    const deleted = spool.sweep(
+      new Date('2026-11-22T13:00:00Z'),
+      (workspaceId, uploadId) => workspaceId === 'w1' && uploadId === 'kept-upload',
+    );
+    expect(deleted).toEqual(
+      expect.arrayContaining([
+        { workspaceId: 'w1', uploadId: 'old-upload' },
+        { workspaceId: 'w2', uploadId: 'old-upload' },
+      ]),
+    );
+    expect(deleted).toHaveLength(2);
+    expect(readdirSync(join(dir, 'w1')).sort()).toEqual(['kept-upload.spool', 'new-upload.spool']);
+    expect(readdirSync(join(dir, 'w2'))).toEqual([]);
+    expect(await readAll(spool.read('w1', 'kept-upload'))).toBe('kept');
+  });
+
+  it('finds nothing to do in a spool never written to', () => {
+    const spool = createUploadSpool({ dir: join(tempDir(), 'none'), key: KEY });
+    expect(spool.sweep(new Date(), () => false)).toEqual([]);
   });
 });

@@ -330,3 +330,23 @@ describe('OAuth states', () => {
     expect(await states.use('ws_a', 'new', at(21))).toBe('used-now');
   });
 });
+
+describe('consent defaults', () => {
+  it('are absent until put, replaced as a whole, and kept per workspace', async () => {
+    const store = await storeWithWorkspaces();
+    expect(await store.consentDefaults.get('ws_a')).toBeUndefined();
+    await store.consentDefaults.put('ws_a', {
+      settings: { optOutAttribute: null, optInAttribute: 'opted_in' },
+      updatedAt: at(5),
+    });
+    await store.consentDefaults.put('ws_a', {
+      settings: { excludeEmailUnsubscribed: true },
+      updatedAt: at(6),
+    });
+    expect(await store.consentDefaults.get('ws_a')).toEqual({
+      settings: { excludeEmailUnsubscribed: true },
+      updatedAt: at(6),
+    });
+    expect(await store.consentDefaults.get('ws_b')).toBeUndefined();
+  });
+});
