@@ -233,6 +233,7 @@ export const en = {
     audienceName: (field: string) => `Audience name (${field})`,
     multiKeyName: 'Audience name',
     submit: 'Export Segment',
+    submitFile: 'Export File',
     submitting: 'Starting the export…',
     noApiIdentifier:
       'This segment’s API identifier is not shown on the page yet. Scroll to the bottom of the segment page so Braze shows it, then open this again.',

@@ -11,6 +11,7 @@ import { ProblemNotice } from '../ui/problem-notice.tsx';
 import { useRelayConnection } from '../ui/use-relay-connection.ts';
 import { ExportPanel } from './exports/export-panel.tsx';
 import { ExportReport } from './exports/export-report.tsx';
+import { segmentSource } from './exports/segment-source.ts';
 import type { TrackedExportsSource } from './exports/use-tracked-exports.ts';
 import { SegmentSummary } from './segment-summary.tsx';
 
@@ -56,7 +57,7 @@ export function PopupApp({
         {segment && <SegmentSummary segment={segment} />}
         {segment && view.connection.status.state === 'connected' && (
           <ExportPanel
-            segment={segment}
+            source={segmentSource(segment)}
             relayUrl={view.connection.url}
             exports={exports}
             tracked={tracked}

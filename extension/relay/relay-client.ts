@@ -8,8 +8,8 @@ import {
   type RelayFailure,
   type RelayResult,
 } from './relay-failure.ts';
-import { type HttpMethod, sendRelayRequest } from './send-relay-request.ts';
 import { type RelaySettings, workspaceKeyId } from './relay-settings.ts';
+import { type HttpMethod, sendRelayRequest } from './send-relay-request.ts';
 import { memorySessionStore, type SessionStore } from './session-store.ts';
 
 export type { HttpMethod } from './send-relay-request.ts';

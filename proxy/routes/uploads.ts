@@ -44,7 +44,7 @@ export const uploadOperations: ApiOperation[] = [
     access: 'session',
     summary: 'How an export would read an upload',
     description:
-      'Reads the first rows of the upload with the given mapping: its format, each column and the field it feeds, the rows that cannot be read (by line). `unreadable_file` (422, with `reason`) when no export could read it; `upload_not_found` (404).',
+      'Reads the first rows of the upload with the given mapping: its format, each column and the field it feeds, the rows that cannot be read (by line). Columns that feed no field at all come back with every `field` null, for a mapping to fix; `unreadable_file` (422, with `reason`) when no mapping could help (an unreadable header); `upload_not_found` (404).',
     pathParams: { uploadId: 'The upload id.' },
     requestBody: uploadPreviewRequest,
     responses: { 200: { description: 'The preview.', body: uploadPreviewResponse } },

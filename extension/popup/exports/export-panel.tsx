@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FacebookStatusResponse } from '../../../shared/relay-api/facebook.ts';
+import type { ExportSource } from '../../exports/export-source.ts';
 import { en } from '../../i18n/en.ts';
-import type { SelectedSegment } from '../../segment-selection/selected-segment-storage.ts';
 import type { BackgroundExports } from '../../ui/background-exports.ts';
 import {
   type Explanation,
@@ -15,29 +15,31 @@ import { ExportProgress } from './export-progress.tsx';
 import { type TrackedExportsSource, useTrackedExports } from './use-tracked-exports.ts';
 
 export interface ExportPanelProps {
-  segment: SelectedSegment;
+  source: ExportSource;
   relayUrl: string;
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   openOptions: () => void;
+  /**
+   * What the ended export offers next; by default the form again, for the same source. (An
+   * upload is deleted once exported, so its page offers another file instead.)
+   */
+  next?: { label: string; start: () => void };
 }
-
-/** Same segment page, same key: the popup finds this segment's export again when reopened. */
-export const segmentKey = (segment: SelectedSegment) =>
-  `${segment.host}/${segment.workspaceId}/${segment.segmentId}`;
 
 type FacebookView =
   | { phase: 'loading' }
   | { phase: 'ready'; facebook: FacebookStatusResponse }
   | { phase: 'problem'; problem: Explanation };
 
-/** The segment's latest export, live; or the form to start one. */
+/** The source's latest export, live; or the form to start one. */
 export function ExportPanel({
-  segment,
+  source,
   relayUrl,
   exports,
   tracked,
   openOptions,
+  next,
 }: ExportPanelProps) {
   const jobs = useTrackedExports(tracked);
   const [facebook, setFacebook] = useState<FacebookView>({ phase: 'loading' });
@@ -56,7 +58,7 @@ export function ExportPanel({
   }, [exports, relayUrl]);
 
   if (jobs === null) return <p class="ar-muted">{en.loading}</p>;
-  const key = segmentKey(segment);
+  const key = source.key;
   const latest = Object.values(jobs)
     .filter((job) => job.segmentKey === key)
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
@@ -66,7 +68,8 @@ export function ExportPanel({
       <ExportProgress
         job={latest}
         onCancel={() => exports.cancel(latest.id)}
-        onNewExport={() => setFormWanted(true)}
+        onNewExport={next?.start ?? (() => setFormWanted(true))}
+        {...(next && { newExportLabel: next.label })}
       />
     );
   }
@@ -74,7 +77,7 @@ export function ExportPanel({
   if (facebook.phase === 'problem') return <ProblemNotice problem={facebook.problem} />;
 
   const submit = async (request: Parameters<BackgroundExports['start']>[0]) => {
-    const reply = await exports.start(request, segment.name, key);
+    const reply = await exports.start(request, source.name, key);
     if (!reply.ok) return explainMessageError(reply.error).explanation;
     if (!reply.value.ok) {
       const problem = explainRelayFailure(reply.value.failure, relayUrl);
@@ -85,7 +88,7 @@ export function ExportPanel({
   };
   return (
     <ExportForm
-      segment={segment}
+      source={source}
       facebook={facebook.facebook}
       onSubmit={submit}
       openOptions={openOptions}

@@ -15,10 +15,17 @@ export interface ExportProgressProps {
   onCancel: () => Promise<unknown>;
   /** Offered once the export ended; left out where there is no segment to export again. */
   onNewExport?: () => void;
+  /** What the new-export button says; "Export again" by default. */
+  newExportLabel?: string;
 }
 
 /** One export as its event stream last left it: phase, counts, audiences, errors. */
-export function ExportProgress({ job, onCancel, onNewExport }: ExportProgressProps) {
+export function ExportProgress({
+  job,
+  onCancel,
+  onNewExport,
+  newExportLabel = text.newExport,
+}: ExportProgressProps) {
   const [cancelling, setCancelling] = useState(false);
   const running = isRunning(job);
   const cancel = () => {
@@ -104,7 +111,7 @@ export function ExportProgress({ job, onCancel, onNewExport }: ExportProgressPro
       ) : (
         onNewExport && (
           <ActionButton variant="secondary" onClick={onNewExport}>
-            {text.newExport}
+            {newExportLabel}
           </ActionButton>
         )
       )}

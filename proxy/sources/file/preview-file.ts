@@ -5,6 +5,7 @@ import type {
 } from '../../../shared/relay-api/uploads.ts';
 import type { ColumnTarget } from '../column-names.ts';
 import { type FileFormat, readFileSource } from './read-file-source.ts';
+import { UnreadableFileError } from './unreadable-file-error.ts';
 
 export interface PreviewOptions extends UploadPreviewRequest {
   /** Data rows read at most: enough to see a file's shape, bounded for a huge one. */
@@ -20,8 +21,9 @@ export const PREVIEW_ROWS = 10_000;
 /**
  * How an export would read a file, from its first rows: the format, each column and the field
  * it feeds (the mapping over the recognised names, as an export applies them: the first
- * column for a field wins), and the rows it could not read. Throws `UnreadableFileError` as
- * the export would.
+ * column for a field wins), and the rows it could not read. A file whose columns feed no
+ * field is previewed all the same (no rows read, every `field` null) so that a mapping can
+ * fix it; other `UnreadableFileError`s are thrown, as the export would.
  */
 export async function previewFile(
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
@@ -43,19 +45,24 @@ export async function previewFile(
   let malformed = 0;
   let complete = true;
   const malformedSample: UploadPreviewResponse['malformedSample'] = [];
-  for await (const item of items) {
-    if (item.kind === 'unmapped-column') continue;
-    if (rowsRead === maxRows) {
-      // Leaving the loop stops the reader, and with it the read of the upload.
-      complete = false;
-      break;
+  try {
+    for await (const item of items) {
+      if (item.kind === 'unmapped-column') continue;
+      if (rowsRead === maxRows) {
+        // Leaving the loop stops the reader, and with it the read of the upload.
+        complete = false;
+        break;
+      }
+      rowsRead++;
+      if (item.kind !== 'problem') continue;
+      malformed++;
+      if (malformedSample.length < maxSample) {
+        malformedSample.push({ line: item.line, problem: item.problem });
+      }
     }
-    rowsRead++;
-    if (item.kind !== 'problem') continue;
-    malformed++;
-    if (malformedSample.length < maxSample) {
-      malformedSample.push({ line: item.line, problem: item.problem });
-    }
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError) || error.reason !== 'no_known_columns') throw error;
+    complete = false;
   }
   return {
     format: chosen,

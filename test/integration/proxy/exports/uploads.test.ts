@@ -50,9 +50,36 @@ describe('uploads', () => {
     ]);
   });
 
-  it('explains a file no export could read, and keeps it for a mapping that fixes it', async () => {
+  it('lists the columns of a file no column of which is known, and reads it once mapped', async () => {
     const relay = await start();
     const uploadId = await relay.upload('contact,notes\nann@example.com,vip\n');
+    const unknown = await relay.call(`/v1/uploads/${uploadId}/preview`, {
+      method: 'POST',
+      token: relay.token,
+      body: {},
+    });
+    expect(await unknown.json()).toMatchObject({
+      columns: [
+        { name: 'contact', field: null },
+        { name: 'notes', field: null },
+      ],
+      rowsRead: 0,
+    });
+    const fixed = await relay.call(`/v1/uploads/${uploadId}/preview`, {
+      method: 'POST',
+      token: relay.token,
+      body: { mapping: { contact: 'email' } },
+    });
+    expect(await fixed.json()).toMatchObject({
+      columns: [{ name: 'contact', field: 'email' }, { name: 'notes' }],
+      rowsRead: 1,
+      complete: true,
+    });
+  });
+
+  it('explains a file no export could read', async () => {
+    const relay = await start();
+    const uploadId = await relay.upload('"email,phone\nann@example.com\n');
     const refused = await relay.call(`/v1/uploads/${uploadId}/preview`, {
       method: 'POST',
       token: relay.token,
@@ -61,14 +88,8 @@ describe('uploads', () => {
     expect(refused.status).toBe(422);
     expect((await refused.json()).error).toMatchObject({
       code: 'unreadable_file',
-      reason: 'no_known_columns',
+      reason: 'unterminated_header',
     });
-    const fixed = await relay.call(`/v1/uploads/${uploadId}/preview`, {
-      method: 'POST',
-      token: relay.token,
-      body: { mapping: { contact: 'email' } },
-    });
-    expect(fixed.status).toBe(200);
   });
 
   it("never previews another workspace's upload, nor a made-up id", async () => {

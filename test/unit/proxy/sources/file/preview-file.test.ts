@@ -76,10 +76,23 @@ describe('previewFile', () => {
     expect(result.malformedSample.map(({ line }) => line)).toEqual([2, 3, 4]);
   });
 
-  it('refuses a file no export could read, as the export would', async () => {
-    await expect(preview('foo,bar\n1,2\n')).rejects.toBeInstanceOf(UnreadableFileError);
-    await expect(preview('\u0000\u0001PNG garbage')).rejects.toMatchObject({
-      reason: 'no_known_columns',
+  it('lists the columns of a file whose columns feed no field, for a mapping to fix', async () => {
+    expect(await preview('foo,bar\n1,2\n')).toEqual({
+      format: 'csv',
+      columns: [
+        { name: 'foo', field: null },
+        { name: 'bar', field: null },
+      ],
+      rowsRead: 0,
+      malformed: 0,
+      malformedSample: [],
+      complete: false,
     });
+  });
+
+  it('refuses a file no export could read, as the export would', async () => {
+    await expect(preview('"email,phone\nann@example.com')).rejects.toSatisfy(
+      (error) => error instanceof UnreadableFileError && error.reason === 'unterminated_header',
+    );
   });
 });
