@@ -9,6 +9,7 @@ import { BrandMark } from '../ui/brand-mark.tsx';
 import { explainRelayFailure } from '../ui/explanation.ts';
 import { ProblemNotice } from '../ui/problem-notice.tsx';
 import { useRelayConnection } from '../ui/use-relay-connection.ts';
+import { ExportFileAction } from './exports/export-file-action.tsx';
 import { ExportPanel } from './exports/export-panel.tsx';
 import { ExportReport } from './exports/export-report.tsx';
 import { segmentSource } from './exports/segment-source.ts';
@@ -64,6 +65,7 @@ export function PopupApp({
             openOptions={openOptions}
           />
         )}
+        {view.connection.status.state === 'connected' && <ExportFileAction />}
       </>
     );
   };

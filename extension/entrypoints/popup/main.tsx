@@ -1,9 +1,9 @@
 import '../../ui/theme.css';
 import '../../popup/popup.css';
+import '../../popup/exports/exports.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { trackedExportsItem } from '../../exports/tracked-exports-storage.ts';
-import type { TrackedExportsSource } from '../../popup/exports/use-tracked-exports.ts';
+import { storedTrackedExports } from '../../popup/exports/use-tracked-exports.ts';
 import { PopupApp } from '../../popup/popup-app.tsx';
 import { sandboxAllowed } from '../../segment-page/dashboard-hosts.ts';
 import { selectedSegmentOfActiveTab } from '../../segment-selection/selected-segment-of-active-tab.ts';
@@ -17,11 +17,6 @@ const openOptions = () => {
   void browser.runtime.openOptionsPage().finally(() => window.close());
 };
 
-const tracked: TrackedExportsSource = {
-  get: () => trackedExportsItem.getValue(),
-  watch: (onChange) => trackedExportsItem.watch((jobs) => onChange(jobs ?? {})),
-};
-
 // A notification's click opens this page on one export's report (see `reportUrl`).
 const reportOf = new URLSearchParams(window.location.search).get('export');
 
@@ -33,7 +28,7 @@ if (root) {
       findSegment={findSegment}
       openOptions={openOptions}
       exports={backgroundExports}
-      tracked={tracked}
+      tracked={storedTrackedExports}
       reportOf={reportOf}
     />,
     root,
