@@ -1,4 +1,8 @@
-import { SOURCE_FIELDS, type SourceField } from '../../shared/column-mapping.ts';
+import {
+  type ColumnMapping,
+  SOURCE_FIELDS,
+  type SourceField,
+} from '../../shared/column-mapping.ts';
 import { describeError } from '../../shared/error-catalog.ts';
 import { SOURCE_PROBLEM_TEXT } from '../../shared/export-report.ts';
 import type { UploadPreviewResponse } from '../../shared/relay-api/uploads.ts';
@@ -10,8 +14,8 @@ const number = new Intl.NumberFormat('en-US');
 
 export interface ColumnPreviewProps {
   preview: UploadPreviewResponse;
-  /** Columns the person mapped themselves (their names), marked as such. */
-  mapped: ReadonlySet<string>;
+  /** The person's own choices, shown at once (the preview of them may still be on its way). */
+  mapping: ColumnMapping;
   /** Called with a column's new field, or null to leave it out; absent once exporting. */
   onMap?: (column: string, field: SourceField | null) => void;
 }
@@ -21,7 +25,7 @@ export const feedsAField = (preview: UploadPreviewResponse) =>
   preview.columns.some((column) => column.field !== null);
 
 /** The columns as the relay reads them, each with the field it feeds, and unreadable rows. */
-export function ColumnPreview({ preview, mapped, onMap }: ColumnPreviewProps) {
+export function ColumnPreview({ preview, mapping, onMap }: ColumnPreviewProps) {
   return (
     <div class="column-preview">
       {!feedsAField(preview) && <NoUsableColumn />}
@@ -33,8 +37,10 @@ export function ColumnPreview({ preview, mapped, onMap }: ColumnPreviewProps) {
           </tr>
         </thead>
         <tbody>
-          {preview.columns.map(({ name, field }, index) => {
+          {preview.columns.map(({ name, field: read }, index) => {
             const id = `column-${index}`;
+            const mapped = Object.hasOwn(mapping, name);
+            const field = mapped ? mapping[name] : read;
             return (
               <tr key={name} class={field ? 'column-preview__row--used' : undefined}>
                 <th scope="row">
@@ -59,7 +65,7 @@ export function ColumnPreview({ preview, mapped, onMap }: ColumnPreviewProps) {
                       </option>
                     ))}
                   </select>
-                  {mapped.has(name) && <span class="ar-badge">{text.mappedByYou}</span>}
+                  {mapped && <span class="ar-badge">{text.mappedByYou}</span>}
                 </td>
               </tr>
             );

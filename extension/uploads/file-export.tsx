@@ -140,11 +140,7 @@ export function FileExport({
           {preview.phase === 'problem' && <ProblemNotice problem={preview.problem} />}
           {preview.phase === 'loading' && !shown && <p role="status">{text.readingColumns}</p>}
           {shown && (
-            <ColumnPreview
-              preview={shown}
-              mapped={new Set(Object.keys(mapping))}
-              {...(!exporting && { onMap: map })}
-            />
+            <ColumnPreview preview={shown} mapping={mapping} {...(!exporting && { onMap: map })} />
           )}
         </Step>
       )}
