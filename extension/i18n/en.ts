@@ -305,7 +305,7 @@ export const en = {
     accepts: (limit: string) =>
       `CSV with a header line, or NDJSON (one JSON object per line). Up to ${limit}.`,
     uploading: 'Sending to the relay…',
-    uploaded: 'On the relay',
+    uploaded: 'Sent to the relay',
     cancelUpload: 'Cancel',
     sizeOf: (sent: string, total: string) => `${sent} of ${total}`,
     progressLabel: 'Upload progress',
@@ -319,19 +319,25 @@ export const en = {
     readingColumns: 'Reading the first rows…',
     rowsRead: (rows: string, complete: boolean) =>
       complete ? `${rows} rows in the file.` : `${rows} rows read so far (the first ones).`,
-    malformed: (count: string) => `${count} rows cannot be read and will be skipped:`,
+    malformed: (count: string, one: boolean) =>
+      one
+        ? 'One row cannot be read and will be skipped:'
+        : `${count} rows cannot be read and will be skipped:`,
+    malformedMore: (more: string) => `…and ${more} more.`,
     malformedLine: (line: number, why: string) => `Line ${line}: ${why}`,
     noMalformed: 'Every row is readable.',
     formatName: { csv: 'CSV', ndjson: 'NDJSON' },
     exportHeading: '3. Export to Facebook',
     exportAnother: 'Export another file',
     tooBig: (size: string, limit: string) =>
-      `This file is ${size}; the relay accepts files up to ${limit}.`,
+      `This file is ${size}; this relay’s limit is ${limit}.`,
     empty: {
       title: 'The file is empty',
       explanation: 'There is nothing in this file to export.',
       steps: ['Choose the file that holds your users, with its header line.'],
     },
+    noUsableColumn:
+      'None of the columns is one the relay knows by its name, so an export would find nobody. Choose below what at least one column holds (Email, Phone number…).',
     binary:
       'This file holds binary data: it may be a spreadsheet (.xlsx, .numbers) or another kind of file. Save it as CSV first.',
     noRelay: {

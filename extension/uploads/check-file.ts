@@ -16,7 +16,7 @@ export async function checkFile(file: Blob, maxBytes: number): Promise<Explanati
   if (file.size > maxBytes) {
     const { title, explanation, steps } = describeError('upload_too_large');
     const sizes = en.uploads.tooBig(formatBytes(file.size), formatBytes(maxBytes));
-    return { title, explanation: `${sizes} ${explanation}`, steps };
+    return { title, explanation: `${explanation} ${sizes}`, steps };
   }
   const start = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   if (start.includes(0)) {

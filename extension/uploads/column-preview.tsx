@@ -49,23 +49,25 @@ export function ColumnPreview({ preview, mapping, onMap }: ColumnPreviewProps) {
                   </label>
                 </th>
                 <td>
-                  <select
-                    id={id}
-                    class="ar-input"
-                    value={field ?? ''}
-                    disabled={!onMap}
-                    onChange={(event) =>
-                      onMap?.(name, (event.currentTarget.value || null) as SourceField | null)
-                    }
-                  >
-                    <option value="">{text.notUsed}</option>
-                    {SOURCE_FIELDS.map((option) => (
-                      <option key={option} value={option}>
-                        {text.fields[option]}
-                      </option>
-                    ))}
-                  </select>
-                  {mapped && <span class="ar-badge">{text.mappedByYou}</span>}
+                  <div class="column-preview__choice">
+                    <select
+                      id={id}
+                      class="ar-input"
+                      value={field ?? ''}
+                      disabled={!onMap}
+                      onChange={(event) =>
+                        onMap?.(name, (event.currentTarget.value || null) as SourceField | null)
+                      }
+                    >
+                      <option value="">{text.notUsed}</option>
+                      {SOURCE_FIELDS.map((option) => (
+                        <option key={option} value={option}>
+                          {text.fields[option]}
+                        </option>
+                      ))}
+                    </select>
+                    {mapped && <span class="ar-badge">{text.mappedByYou}</span>}
+                  </div>
                 </td>
               </tr>
             );
@@ -78,8 +80,10 @@ export function ColumnPreview({ preview, mapping, onMap }: ColumnPreviewProps) {
 }
 
 function NoUsableColumn() {
-  const { title, explanation, steps } = describeError('unreadable_file');
-  return <ProblemNotice problem={{ title, explanation, steps }} live={false} />;
+  const { title, steps } = describeError('unreadable_file');
+  return (
+    <ProblemNotice problem={{ title, explanation: text.noUsableColumn, steps }} live={false} />
+  );
 }
 
 function Rows({ preview }: { preview: UploadPreviewResponse }) {
@@ -91,12 +95,21 @@ function Rows({ preview }: { preview: UploadPreviewResponse }) {
         <p class="ar-muted">{text.noMalformed}</p>
       ) : (
         <div class="ar-notice ar-notice--info">
-          <p class="ar-notice__title">{text.malformed(number.format(preview.malformed))}</p>
+          <p class="ar-notice__title">
+            {text.malformed(number.format(preview.malformed), preview.malformed === 1)}
+          </p>
           <ul class="column-preview__malformed">
             {preview.malformedSample.map(({ line, problem }) => (
               <li key={line}>{text.malformedLine(line, SOURCE_PROBLEM_TEXT[problem])}</li>
             ))}
           </ul>
+          {preview.malformed > preview.malformedSample.length && (
+            <p>
+              {text.malformedMore(
+                number.format(preview.malformed - preview.malformedSample.length),
+              )}
+            </p>
+          )}
         </div>
       )}
     </div>

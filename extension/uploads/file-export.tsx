@@ -208,7 +208,14 @@ function FileCard({
             : `${formatBytes(file.size)} · ${text.uploaded}`}
         </p>
       </div>
-      <progress class="file-card__bar" max={100} value={percent} aria-label={text.progressLabel} />
+      {sending && (
+        <progress
+          class="file-card__bar"
+          max={100}
+          value={percent}
+          aria-label={text.progressLabel}
+        />
+      )}
       {sending ? (
         <ActionButton variant="secondary" onClick={onCancel}>
           {text.cancelUpload}

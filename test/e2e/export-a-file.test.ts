@@ -95,7 +95,7 @@ describe('exporting a file', () => {
     const columns = upload.getByRole('region', { name: '2. Check the columns' });
     const contact = columns.getByLabel('contact number');
     await contact.waitFor();
-    expect(await upload.getByText(`${CSV.length} bytes · On the relay`).count()).toBe(1);
+    expect(await upload.getByText(`${CSV.length} bytes · Sent to the relay`).count()).toBe(1);
     expect(await columns.getByLabel('Email').inputValue()).toBe('email');
     expect(await contact.inputValue()).toBe('');
     expect(await columns.textContent()).toContain(
@@ -151,7 +151,7 @@ describe('exporting a file', () => {
     const tooBig = upload.getByRole('alert');
     await tooBig.getByText('File too large for this relay').waitFor();
     expect(await tooBig.textContent()).toContain(
-      'This file is 100 KB; the relay accepts files up to 64 KB.',
+      'This file is 100 KB; this relay’s limit is 64 KB.',
     );
     await saveScreenshot(upload, `${SCREENSHOTS}/too-big`);
 
