@@ -1,10 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RelayAccess } from '../../../../extension/relay/relay-connection.ts';
 import type { SendFileOptions } from '../../../../extension/uploads/send-file.ts';
-import {
-  createUploadsApi,
-  type UploadResult,
-} from '../../../../extension/uploads/uploads-api.ts';
+import { createUploadsApi, type UploadResult } from '../../../../extension/uploads/uploads-api.ts';
 import { RELAY_URL, relayError } from '../relay/fake-relay.ts';
 
 const PREVIEW = {
