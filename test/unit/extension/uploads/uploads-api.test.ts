@@ -36,7 +36,7 @@ describe('createUploadsApi', () => {
     });
     const [url, init] = fetch.mock.calls[0] ?? [];
     expect(url).toBe(`${RELAY_URL}/v1/uploads/limits`);
-    expect((init?.headers as Record<string, string>).authorization).toBe('Bearer token-1');
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer token-1');
   });
 
   it('previews with the mapping, and renews a session the relay refused, once', async () => {
@@ -44,7 +44,7 @@ describe('createUploadsApi', () => {
     const tokens: string[] = [];
     const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
       bodies.push(JSON.parse(String(init?.body)));
-      tokens.push((init?.headers as Record<string, string>).authorization ?? '');
+      tokens.push(new Headers(init?.headers).get('authorization') ?? '');
       return tokens.length === 1 ? relayError(401, 'session_expired') : Response.json(PREVIEW);
     });
     const access = fakeAccess();
