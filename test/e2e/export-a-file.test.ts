@@ -5,14 +5,14 @@ import {
   type GraphControlClient,
 } from '../../sandbox/graph/control-client.ts';
 import { DEMO_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
-import { type GraphServer, startGraphEmulator } from '../../sandbox/graph/start.ts';
+import type { GraphServer } from '../../sandbox/graph/start.ts';
 import { matchKeyValue } from '../../shared/match-keys.ts';
 import type { ExportJobView } from '../../shared/relay-api/exports.ts';
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 import { openConnectedOptions } from './support/options-page.ts';
-import { type E2eRelay, startE2eRelay } from './support/relay.ts';
+import { type E2eRelay, startRelayWithGraph } from './support/relay.ts';
 import { connectFacebook, type RelayApi, relayApi } from './support/relay-api.ts';
 
 const SCREENSHOTS = 'export-a-file';
@@ -46,15 +46,10 @@ let browser: ExtensionBrowser;
 let upload: Page | undefined;
 
 beforeAll(async () => {
-  graph = resources.add(await startGraphEmulator());
+  ({ graph, relay } = await startRelayWithGraph(resources, {
+    RELAY_UPLOAD_BODY_LIMIT: String(UPLOAD_LIMIT_BYTES),
+  }));
   control = createGraphControlClient(graph.url);
-  relay = resources.add(
-    await startE2eRelay({
-      FACEBOOK_GRAPH_BASE_URL: graph.url,
-      FACEBOOK_DIALOG_BASE_URL: graph.url,
-      RELAY_UPLOAD_BODY_LIMIT: String(UPLOAD_LIMIT_BYTES),
-    }),
-  );
   const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
   api = await relayApi(relay.url, adminKey.apiKey);
   await connectFacebook(api, [DEMO_AD_ACCOUNT_ID]);
