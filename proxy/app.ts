@@ -28,14 +28,17 @@ import {
 } from './routes/facebook-connection.ts';
 import { facebookOAuthOperations, facebookOAuthRoutes } from './routes/facebook-oauth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ingestOperations, ingestRoutes } from './routes/ingest.ts';
 import { keyOperations, keyRoutes } from './routes/keys.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
+import { syncOperations, syncRoutes } from './routes/syncs.ts';
 import { uploadOperations, uploadRoutes } from './routes/uploads.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
 import type { BrazeSettings } from './sources/braze/braze-settings.ts';
 import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
+import type { SyncManager } from './syncs/manage/sync-manager.ts';
 
 export interface RelayDeps {
   logger: Logger;
@@ -45,7 +48,8 @@ export interface RelayDeps {
   exports: ExportJobs;
   spool: UploadSpool;
   braze: BrazeSettings;
-  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
+  syncs: SyncManager;
+  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'publicUrl'>;
   now?: () => Date;
   version?: string;
 }
@@ -62,6 +66,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...exportOperations,
   ...audienceOperations,
   ...brazeSourceOperations,
+  ...syncOperations,
+  ...ingestOperations,
   ...openApiOperations,
 ];
 
@@ -74,6 +80,7 @@ export function createRelayApp({
   exports,
   spool,
   braze,
+  syncs,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -104,6 +111,19 @@ export function createRelayApp({
     .route('/v1', exportRoutes({ exports, jsonLimit }))
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
+    .route(
+      '/v1',
+      syncRoutes({
+        syncs,
+        facebook,
+        jsonLimit,
+        ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      }),
+    )
+    .route(
+      '/v1',
+      ingestRoutes({ syncs: store.syncs, maxBytes: config.bodyLimits.ingestBytes, now }),
+    )
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

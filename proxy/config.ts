@@ -6,7 +6,8 @@ import { SANDBOX_FACEBOOK_APP, type SandboxFacebookApp } from './sandbox-faceboo
 export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
 
 const PORT_MESSAGE = 'must be a port number (0-65535)';
-const port = z
+/** A port in an environment variable: digits only, 0 (any free port) to 65535. */
+export const portSetting = z
   .string()
   .regex(/^\d{1,5}$/, PORT_MESSAGE)
   .transform(Number)
@@ -52,7 +53,7 @@ const byteSize = z
 
 const schema = z.object({
   RELAY_HOST: z.string().min(1).default('127.0.0.1'),
-  RELAY_PORT: port.default(8787),
+  RELAY_PORT: portSetting.default(8787),
   RELAY_DATA_DIR: z.string().min(1).default('./data'),
   RELAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   RELAY_SECRET: relaySecret,
@@ -60,6 +61,8 @@ const schema = z.object({
   RELAY_ALLOWED_ORIGINS: origins,
   RELAY_JSON_BODY_LIMIT: byteSize.default(64 * 1024),
   RELAY_UPLOAD_BODY_LIMIT: byteSize.default(512 * 1024 ** 2),
+  RELAY_INGEST_BODY_LIMIT: byteSize.default(1024 ** 2),
+  RELAY_PUBLIC_URL: httpUrl.optional(),
   FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
   FACEBOOK_APP_SECRET: z.string().optional(),
   FACEBOOK_GRAPH_BASE_URL: httpUrl.optional(),
@@ -77,12 +80,18 @@ const schema = z.object({
 });
 
 /** `FOO=` in an env file means "not set", as it does for most tools. */
-function withoutBlanks(env: Record<string, string | undefined>) {
+/** Blank variables count as unset, so their defaults apply. */
+export function withoutBlanks(env: Record<string, string | undefined>) {
   return Object.fromEntries(
     Object.entries(env)
       .map(([name, value]) => [name, value?.trim()])
       .filter(([, value]) => value),
   );
+}
+
+/** Each refused variable as `NAME: what is wrong with it`. */
+export function settingProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 export interface FacebookConfig {
@@ -108,7 +117,9 @@ export interface RelayConfig {
   previousRelaySecret?: string;
   /** Extension origins allowed by CORS. */
   allowedOrigins: string[];
-  bodyLimits: { jsonBytes: number; uploadBytes: number };
+  bodyLimits: { jsonBytes: number; uploadBytes: number; ingestBytes: number };
+  /** Where the relay is reached from outside (`RELAY_PUBLIC_URL`), for the ingest URLs it shows; without it, each request's own origin. */
+  publicUrl?: string;
   facebook: FacebookConfig;
 }
 
@@ -127,9 +138,7 @@ export function loadConfig(
   { sandboxApp = SANDBOX_FACEBOOK_APP }: LoadConfigOptions = {},
 ): RelayConfig {
   const parsed = schema.safeParse(withoutBlanks(env));
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success ? [] : settingProblems(parsed.error);
   if (
     parsed.success &&
     Boolean(parsed.data.FACEBOOK_APP_ID) !== Boolean(parsed.data.FACEBOOK_APP_SECRET)
@@ -154,7 +163,9 @@ export function loadConfig(
     bodyLimits: {
       jsonBytes: value.RELAY_JSON_BODY_LIMIT,
       uploadBytes: value.RELAY_UPLOAD_BODY_LIMIT,
+      ingestBytes: value.RELAY_INGEST_BODY_LIMIT,
     },
+    ...(value.RELAY_PUBLIC_URL ? { publicUrl: value.RELAY_PUBLIC_URL } : {}),
     facebook: {
       mode: live ? 'live' : 'sandbox',
       appId: value.FACEBOOK_APP_ID ?? sandboxApp.appId,

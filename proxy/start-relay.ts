@@ -13,6 +13,7 @@ import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
 import { createBrazeSettings } from './sources/braze/braze-settings.ts';
 import { createUploadSpool } from './sources/file/upload-spool.ts';
+import { createSyncManager } from './syncs/manage/sync-manager.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -85,6 +86,12 @@ export async function startRelay(
       exports,
       spool,
       braze,
+      syncs: createSyncManager({
+        syncs: services.store.syncs,
+        secrets: services.secrets,
+        graphs: facebook.graphs,
+        now,
+      }),
       config,
       now,
       version,

@@ -29,6 +29,8 @@ export interface FileExportProps {
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   openOptions: () => void;
+  /** Opens an ended export's full report. */
+  openReport: (exportId: string) => void;
 }
 
 type FileStep =
@@ -49,6 +51,7 @@ export function FileExport({
   exports,
   tracked,
   openOptions,
+  openReport,
 }: FileExportProps) {
   const [file, setFile] = useState<FileStep>({ step: 'choose', problem: null });
   const [mapping, setMapping] = useState<ColumnMapping>({});
@@ -157,6 +160,7 @@ export function FileExport({
             exports={exports}
             tracked={tracked}
             openOptions={openOptions}
+            onOpenReport={openReport}
             next={{ label: text.exportAnother, start: () => reset() }}
           />
         </section>

@@ -21,6 +21,8 @@ export interface UploadPageProps {
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   openOptions: () => void;
+  /** Opens an ended export's full report. */
+  openReport: (exportId: string) => void;
 }
 
 type LimitsView =
@@ -29,7 +31,14 @@ type LimitsView =
   | { phase: 'problem'; problem: Explanation };
 
 /** The extension's page for exporting a file (opened in a tab: a file dialog closes popups). */
-export function UploadPage({ relay, api, exports, tracked, openOptions }: UploadPageProps) {
+export function UploadPage({
+  relay,
+  api,
+  exports,
+  tracked,
+  openOptions,
+  openReport,
+}: UploadPageProps) {
   const [view] = useRelayConnection(relay);
   const connection = view.phase === 'ready' ? view.connection : null;
   const connected = connection?.status.state === 'connected';
@@ -77,6 +86,7 @@ export function UploadPage({ relay, api, exports, tracked, openOptions }: Upload
         exports={exports}
         tracked={tracked}
         openOptions={openOptions}
+        openReport={openReport}
       />
     );
   };

@@ -52,7 +52,7 @@ beforeAll(async () => {
   control = createGraphControlClient(graph.url);
   const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
   api = await relayApi(relay.url, adminKey.apiKey);
-  await connectFacebook(api, [DEMO_AD_ACCOUNT_ID]);
+  await connectFacebook(api, { adAccountIds: [DEMO_AD_ACCOUNT_ID] });
   browser = resources.add(await launchExtension());
   await (await openConnectedOptions(browser, relay, adminKey.apiKey)).close();
 }, 60_000);

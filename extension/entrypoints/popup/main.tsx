@@ -1,6 +1,5 @@
 import '../../ui/theme.css';
 import '../../popup/popup.css';
-import '../../popup/exports/exports.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { storedTrackedExports } from '../../popup/exports/use-tracked-exports.ts';

@@ -20,6 +20,8 @@ export interface ExportPanelProps {
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   openOptions: () => void;
+  /** Opens an export's full report, once it ended. */
+  onOpenReport: (exportId: string) => void;
   /**
    * What the ended export offers next; by default the form again, for the same source. (An
    * upload is deleted once exported, so its page offers another file instead.)
@@ -39,6 +41,7 @@ export function ExportPanel({
   exports,
   tracked,
   openOptions,
+  onOpenReport,
   next,
 }: ExportPanelProps) {
   const jobs = useTrackedExports(tracked);
@@ -68,6 +71,7 @@ export function ExportPanel({
       <ExportProgress
         job={latest}
         onCancel={() => exports.cancel(latest.id)}
+        onOpenReport={() => onOpenReport(latest.id)}
         onNewExport={next?.start ?? (() => setFormWanted(true))}
         {...(next && { newExportLabel: next.label })}
       />

@@ -4,10 +4,10 @@ import { MATCH_KEY_LABELS, type MatchKey } from '../../../shared/match-keys/keys
 import { isRunning, type TrackedExport } from '../../exports/tracked-export.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
+import { formatCount } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 
 const text = en.exports;
-const number = new Intl.NumberFormat('en-US');
 
 export interface ExportProgressProps {
   job: TrackedExport;
@@ -17,6 +17,8 @@ export interface ExportProgressProps {
   onNewExport?: () => void;
   /** What the new-export button says; "Export again" by default. */
   newExportLabel?: string;
+  /** Offered once the export ended: its full report. */
+  onOpenReport?: () => void;
 }
 
 /** One export as its event stream last left it: phase, counts, audiences, errors. */
@@ -25,6 +27,7 @@ export function ExportProgress({
   onCancel,
   onNewExport,
   newExportLabel = text.newExport,
+  onOpenReport,
 }: ExportProgressProps) {
   const [cancelling, setCancelling] = useState(false);
   const running = isRunning(job);
@@ -48,8 +51,9 @@ export function ExportProgress({
         {running ? text.progressHeading : text.phases[job.phase]}
       </h2>
       <p class="popup__segment-name">{job.name}</p>
+      {/* Once ended the heading names the phase: the live line says what that means. */}
       <p aria-live="polite" class={`export-progress__phase export-progress__phase--${job.phase}`}>
-        {text.phases[job.phase]}
+        {running ? text.phases[job.phase] : text.outcome[job.phase as keyof typeof text.outcome]}
         {job.audience && ` · ${label(job.audience)}`}
       </p>
       <progress
@@ -65,10 +69,10 @@ export function ExportProgress({
         <Count label={text.counts.invalid} value={progress?.invalid ?? 0} />
       </dl>
       {running && progress && progress.rowsPerSecond > 0 && (
-        <p class="ar-muted">{text.rate(number.format(Math.round(progress.rowsPerSecond)))}</p>
+        <p class="ar-muted">{text.rate(formatCount(Math.round(progress.rowsPerSecond)))}</p>
       )}
       {progress && progress.audiences.length > 0 && (
-        <table class="export-progress__audiences">
+        <table class="popup-counts">
           <thead>
             <tr>
               <th scope="col">{text.audience}</th>
@@ -80,8 +84,8 @@ export function ExportProgress({
             {progress.audiences.map((a) => (
               <tr key={a.audience}>
                 <th scope="row">{label(a.audience)}</th>
-                <td>{number.format(a.sent)}</td>
-                <td>{number.format(a.invalid)}</td>
+                <td>{formatCount(a.sent)}</td>
+                <td>{formatCount(a.invalid)}</td>
               </tr>
             ))}
           </tbody>
@@ -109,10 +113,19 @@ export function ExportProgress({
           {text.cancel}
         </ActionButton>
       ) : (
-        onNewExport && (
-          <ActionButton variant="secondary" onClick={onNewExport}>
-            {newExportLabel}
-          </ActionButton>
+        (onOpenReport || onNewExport) && (
+          <div class="export-progress__actions">
+            {onOpenReport && (
+              <ActionButton variant="primary" onClick={onOpenReport}>
+                {text.openReport}
+              </ActionButton>
+            )}
+            {onNewExport && (
+              <ActionButton variant="secondary" onClick={onNewExport}>
+                {newExportLabel}
+              </ActionButton>
+            )}
+          </div>
         )
       )}
     </section>
@@ -123,7 +136,7 @@ function Count({ label, value }: { label: string; value: number }) {
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{number.format(value)}</dd>
+      <dd>{formatCount(value)}</dd>
     </div>
   );
 }

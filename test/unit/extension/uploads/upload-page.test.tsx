@@ -71,6 +71,7 @@ async function open(relay = fakeBackgroundRelay(relayConnection())) {
       exports={exports}
       tracked={tracked}
       openOptions={vi.fn()}
+      openReport={vi.fn()}
     />,
   );
   // The relay's status, then its limits.
