@@ -38,6 +38,7 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
 import { syncOperations, syncRoutes } from './routes/syncs.ts';
+import { uploadOperations, uploadRoutes } from './routes/uploads.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
 import type { BrazeSettings } from './sources/braze/braze-settings.ts';
 import type { BrazeExportCallbacks } from './sources/braze/export-callbacks.ts';
@@ -69,6 +70,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...facebookOAuthOperations,
   ...facebookAdAccountOperations,
   ...facebookConnectionOperations,
+  ...uploadOperations,
   ...exportOperations,
   ...audienceOperations,
   ...brazeSourceOperations,
@@ -125,10 +127,8 @@ export function createRelayApp({
     .route('/v1', facebookOAuthRoutes({ facebook, jsonLimit }))
     .route('/v1', facebookAdAccountRoutes({ facebook, jsonLimit }))
     .route('/v1', facebookConnectionRoutes({ facebook, jsonLimit, now }))
-    .route(
-      '/v1',
-      exportRoutes({ exports, spool, jsonLimit, uploadLimit: config.bodyLimits.uploadBytes }),
-    )
+    .route('/v1', uploadRoutes({ spool, jsonLimit, uploadLimit: config.bodyLimits.uploadBytes }))
+    .route('/v1', exportRoutes({ exports, jsonLimit }))
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
     .route('/v1', consentSettingsRoutes({ consentDefaults: store.consentDefaults, jsonLimit, now }))

@@ -59,6 +59,7 @@ export default defineBackground(() => {
     'relay:configure': ({ url, apiKey }) => relay.configure({ url, apiKey }),
     'relay:status': () => relay.status(),
     'relay:forget': () => relay.forget(),
+    'relay:access': ({ renew }) => relay.access(renew),
     'facebook:status': ({ refresh }) => facebook.status({ refresh }),
     'facebook:connect': () => facebook.connect(),
     'facebook:ad-accounts': () => facebook.adAccounts(),

@@ -1,3 +1,4 @@
+import type { SourceField } from '../../shared/column-mapping.ts';
 import type { Role } from '../../shared/relay-api/roles.ts';
 
 /**
@@ -332,6 +333,7 @@ export const en = {
     audienceName: (field: string) => `Audience name (${field})`,
     multiKeyName: 'Audience name',
     submit: 'Export Segment',
+    submitFile: 'Export File',
     submitting: 'Starting the export…',
     noApiIdentifier:
       'This segment’s API identifier is not shown on the page yet. Scroll to the bottom of the segment page so Braze shows it, then open this again.',
@@ -436,6 +438,79 @@ export const en = {
       cancelled: (name: string) => `${name} was cancelled`,
       openReport: 'Click to open the report.',
     },
+  },
+
+  uploads: {
+    pageTitle: 'Export a file',
+    pageIntro:
+      'Send the people in a CSV or NDJSON file to Facebook Custom Audiences. The file goes to your relay, which hashes every value and deletes the file once the export ends.',
+    openFromPopup: 'Export a file…',
+    chooseHeading: '1. Choose a file',
+    fileLegend: 'The file to export',
+    dropHere: 'Drop a CSV or NDJSON file here',
+    or: 'or',
+    chooseFile: 'Choose a file…',
+    chooseOther: 'Choose another file',
+    accepts: (limit: string) =>
+      `CSV with a header line, or NDJSON (one JSON object per line). Up to ${limit}.`,
+    uploading: 'Sending to the relay…',
+    uploaded: 'Sent to the relay',
+    cancelUpload: 'Cancel',
+    sizeOf: (sent: string, total: string) => `${sent} of ${total}`,
+    progressLabel: 'Upload progress',
+    columnsHeading: '2. Check the columns',
+    columnsIntro:
+      'The relay recognised these columns by their names. Change what a column feeds if it got one wrong; columns that feed nothing are kept only for the consent filters.',
+    column: 'Column in the file',
+    feeds: 'Feeds',
+    mappedByYou: 'Changed by you',
+    notUsed: 'Nothing (not used)',
+    readingColumns: 'Reading the first rows…',
+    rowsRead: (rows: string, complete: boolean) =>
+      complete ? `${rows} rows in the file.` : `${rows} rows read so far (the first ones).`,
+    malformed: (count: string, one: boolean) =>
+      one
+        ? 'One row cannot be read and will be skipped:'
+        : `${count} rows cannot be read and will be skipped:`,
+    malformedMore: (more: string) => `…and ${more} more.`,
+    malformedLine: (line: number, why: string) => `Line ${line}: ${why}`,
+    noMalformed: 'Every row is readable.',
+    formatName: { csv: 'CSV', ndjson: 'NDJSON' },
+    exportHeading: '3. Export to Facebook',
+    exportAnother: 'Export another file',
+    tooBig: (size: string, limit: string) =>
+      `This file is ${size}; this relay’s limit is ${limit}.`,
+    empty: {
+      title: 'The file is empty',
+      explanation: 'There is nothing in this file to export.',
+      steps: ['Choose the file that holds your users, with its header line.'],
+    },
+    noUsableColumn:
+      'None of the columns is one the relay knows by its name, so an export would find nobody. Choose below what at least one column holds (Email, Phone number…).',
+    binary:
+      'This file holds binary data: it may be a spreadsheet (.xlsx, .numbers) or another kind of file. Save it as CSV first.',
+    noRelay: {
+      title: 'No relay is configured',
+      explanation: 'The relay was removed from this browser, so the file cannot be sent.',
+      steps: ['Connect to your relay again in the settings.'],
+    },
+    fields: {
+      email: 'Email',
+      phone: 'Phone number',
+      idfa: 'Device IDFA',
+      google_ad_id: 'Android advertising ID (GAID)',
+      ad_tracking_enabled: 'Ad tracking enabled',
+      first_name: 'First name',
+      last_name: 'Last name',
+      dob: 'Date of birth',
+      gender: 'Gender',
+      country: 'Country',
+      home_city: 'City',
+      state: 'State / province',
+      zip: 'ZIP / postal code',
+      external_id: 'External ID',
+      email_subscribe: 'Email subscription status',
+    } satisfies Record<SourceField, string>,
   },
 
   lookalike: {

@@ -17,6 +17,7 @@ import type {
   FacebookStatus,
   SystemUserToken,
 } from '../facebook/facebook-service.ts';
+import type { RelayAccess } from '../relay/relay-connection.ts';
 import type { RelayResult } from '../relay/relay-failure.ts';
 import { relaySettingsSchema } from '../relay/relay-settings.ts';
 import type { RelayConnection } from '../relay/relay-status.ts';
@@ -40,6 +41,8 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   /** Check the saved relay now. */
   z.object({ type: z.literal('relay:status') }),
   z.object({ type: z.literal('relay:forget') }),
+  /** A session token for a page that calls the relay itself (uploads); `renew` after a 401. */
+  z.object({ type: z.literal('relay:access'), renew: z.boolean() }),
   /** Facebook, through the relay; `refresh` asks Facebook now rather than the last check. */
   z.object({ type: z.literal('facebook:status'), refresh: z.boolean() }),
   /** Runs the login window from the background, which outlives the page losing focus. */
@@ -95,6 +98,7 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'relay:configure',
   'relay:status',
   'relay:forget',
+  'relay:access',
   'facebook:status',
   'facebook:connect',
   'facebook:ad-accounts',
@@ -130,6 +134,8 @@ export interface RuntimeMessageValues extends SyncMessageValues {
   'relay:status': RelayConnection | null;
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answers nothing returns Promise<void>.
   'relay:forget': void;
+  /** Null when no relay is configured. */
+  'relay:access': RelayResult<RelayAccess> | null;
   'facebook:status': FacebookResult<FacebookStatus>;
   'facebook:connect': FacebookResult<FacebookStatus>;
   'facebook:ad-accounts': FacebookResult<AvailableAdAccounts>;

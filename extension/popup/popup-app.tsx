@@ -9,8 +9,10 @@ import { BrandMark } from '../ui/brand-mark.tsx';
 import { explainRelayFailure } from '../ui/explanation.ts';
 import { ProblemNotice } from '../ui/problem-notice.tsx';
 import { useRelayConnection } from '../ui/use-relay-connection.ts';
+import { ExportFileAction } from './exports/export-file-action.tsx';
 import { ExportPanel } from './exports/export-panel.tsx';
 import { ExportReport } from './exports/export-report.tsx';
+import { segmentSource } from './exports/segment-source.ts';
 import type { TrackedExportsSource } from './exports/use-tracked-exports.ts';
 import { ExportHistory } from './history/export-history.tsx';
 import { SegmentSummary } from './segment-summary.tsx';
@@ -78,7 +80,7 @@ export function PopupApp({
         {segment && <SegmentSummary segment={segment} />}
         {segment && connected && (
           <ExportPanel
-            segment={segment}
+            source={segmentSource(segment)}
             relayUrl={relayUrl}
             exports={exports}
             tracked={tracked}
@@ -86,6 +88,7 @@ export function PopupApp({
             onOpenReport={openReport}
           />
         )}
+        {connected && <ExportFileAction />}
       </>
     );
   };

@@ -9,9 +9,10 @@ import {
   type RelayResult,
 } from './relay-failure.ts';
 import { type RelaySettings, workspaceKeyId } from './relay-settings.ts';
+import { type HttpMethod, sendRelayRequest } from './send-relay-request.ts';
 import { memorySessionStore, type SessionStore } from './session-store.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { HttpMethod } from './send-relay-request.ts';
 
 export interface RelayClientOptions {
   settings: RelaySettings;
@@ -37,6 +38,11 @@ export interface RelayClient {
     schema: z.ZodType<T, unknown>,
     body?: unknown,
   ): Promise<RelayResult<T>>;
+  /**
+   * A session token, for the extension's pages that call the relay themselves (a file is too
+   * big for runtime messages); `renew` drops the current one first, as the relay refused it.
+   */
+  session(renew?: boolean): Promise<RelayResult<string>>;
   /** `GET /v1/workspace`: the key's workspace and role. */
   workspace(): Promise<RelayResult<WorkspaceResponse>>;
   /**
@@ -64,38 +70,22 @@ export function createRelayClient({
 }: RelayClientOptions): RelayClient {
   const keyId = workspaceKeyId(settings.apiKey) ?? '';
 
-  const send = async <T>(
+  const send = <T>(
     method: HttpMethod,
     path: string,
     schema: z.ZodType<T, unknown>,
     { token, body }: { token?: string; body?: unknown },
-  ): Promise<RelayResult<T>> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    let status: number;
-    let text: string;
-    try {
-      const response = await fetch(`${settings.url}${path}`, {
-        method,
-        headers,
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-        credentials: 'omit',
-        cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      return fail(failureFromFetchError(error));
-    }
-    const json = parseJson(text);
-    if (status < 200 || status > 299) return fail(failureFromErrorResponse(status, json));
-    const parsed = schema.safeParse(json);
-    return parsed.success
-      ? { ok: true, value: parsed.data }
-      : fail({ kind: 'unexpected-response', status });
-  };
+  ): Promise<RelayResult<T>> =>
+    sendRelayRequest({
+      relayUrl: settings.url,
+      method,
+      path,
+      schema,
+      ...(token !== undefined && { token }),
+      ...(body !== undefined && { body }),
+      timeoutMs,
+      fetch,
+    });
 
   // Calls made while a session is being started wait for that one instead of starting more.
   let starting: Promise<RelayResult<string>> | null = null;
@@ -169,6 +159,10 @@ export function createRelayClient({
 
   return {
     request,
+    async session(renew = false) {
+      if (renew) await sessions.clear();
+      return sessionToken();
+    },
     workspace: () => request('GET', '/v1/workspace', workspaceResponse),
     openStream,
   };

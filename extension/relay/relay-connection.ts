@@ -23,6 +23,17 @@ export interface RelayConnectionService {
   forget(): Promise<void>;
   /** A client for the saved relay, for the features that call it; null when none is configured. */
   client(): Promise<RelayClient | null>;
+  /**
+   * The saved relay and a session token on it, for the extension's pages that call the relay
+   * themselves (see `RelayClient.session`); null when none is configured.
+   */
+  access(renew: boolean): Promise<RelayResult<RelayAccess> | null>;
+}
+
+/** Enough to call the relay for a while (a session lasts about 15 minutes). */
+export interface RelayAccess {
+  relayUrl: string;
+  token: string;
 }
 
 export type RelayConnectionOptions = Pick<RelayClientOptions, 'fetch' | 'now' | 'timeoutMs'>;
@@ -85,6 +96,13 @@ export function createRelayConnection(
     async client() {
       const settings = await readRelaySettings();
       return settings && clientFor(settings, storedSessionStore);
+    },
+
+    async access(renew) {
+      const settings = await readRelaySettings();
+      if (!settings) return null;
+      const token = await clientFor(settings, storedSessionStore).session(renew);
+      return token.ok ? { ok: true, value: { relayUrl: settings.url, token: token.value } } : token;
     },
   };
   return service;

@@ -6,30 +6,17 @@ import {
   createExportRequest,
   exportJobView,
   exportListResponse,
-  uploadResponse,
 } from '../../shared/relay-api/exports.ts';
-import { bodyLimit } from '../http/body-limit.ts';
 import { jsonBody } from '../http/json-body.ts';
 import type { RelayEnv } from '../http/relay-env.ts';
 import type { ExportJobs } from '../jobs/export-jobs.ts';
 import type { ApiOperation } from '../openapi/api-operation.ts';
-import type { UploadSpool } from '../sources/file/upload-spool.ts';
 import type { StoredExportEvent } from '../store/export-jobs.ts';
 
 const exportId = { exportId: 'The export id.' };
 const jobResponse = (description: string) => ({ description, body: exportJobView });
 
 export const exportOperations: ApiOperation[] = [
-  {
-    method: 'post',
-    path: '/v1/uploads',
-    tag: 'exports',
-    access: 'session',
-    summary: 'Upload a CSV or NDJSON file to export',
-    description:
-      'The body is the file itself (any content type), streamed to the relay and held encrypted until the export that names it ends; larger than RELAY_UPLOAD_BODY_LIMIT is `payload_too_large` (413).',
-    responses: { 201: { description: 'Stored.', body: uploadResponse } },
-  },
   {
     method: 'post',
     path: '/v1/exports',
@@ -97,25 +84,13 @@ const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).defa
 
 export interface ExportRoutesOptions {
   exports: ExportJobs;
-  spool: UploadSpool;
   jsonLimit: number;
-  uploadLimit: number;
   /** Between SSE heartbeat comments. */
   heartbeatMs?: number;
 }
 
-export function exportRoutes({
-  exports,
-  spool,
-  jsonLimit,
-  uploadLimit,
-  heartbeatMs = 15_000,
-}: ExportRoutesOptions) {
+export function exportRoutes({ exports, jsonLimit, heartbeatMs = 15_000 }: ExportRoutesOptions) {
   return new Hono<RelayEnv>()
-    .post('/uploads', bodyLimit(uploadLimit), async (c) => {
-      const body = c.req.raw.body ?? new Blob([]).stream();
-      return c.json(await spool.write(c.get('session').workspaceId, body), 201);
-    })
     .post('/exports', jsonBody(createExportRequest, jsonLimit), async (c) =>
       c.json(await exports.create(c.get('session').workspaceId, c.req.valid('json')), 202),
     )

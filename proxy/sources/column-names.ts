@@ -202,9 +202,19 @@ const BY_FOLDED_NAME = new Map<string, ColumnTarget>([
  */
 export class ColumnNames {
   private readonly mapping = new Map<string, ColumnTarget>();
-  readonly target: (name: string) => ColumnTarget = boundedMemo((name) => this.resolve(name));
+  private readonly resolved: ((name: string, target: ColumnTarget) => void) | undefined;
+  readonly target: (name: string) => ColumnTarget = boundedMemo((name) => {
+    const target = this.resolve(name);
+    this.resolved?.(name, target);
+    return target;
+  });
 
-  constructor(mapping: ColumnMapping = {}) {
+  /** `resolved` hears of each name as it is first resolved (previews list the columns so). */
+  constructor(
+    mapping: ColumnMapping = {},
+    resolved?: (name: string, target: ColumnTarget) => void,
+  ) {
+    this.resolved = resolved;
     for (const [name, field] of Object.entries(mapping)) {
       this.mapping.set(
         foldColumnName(name),

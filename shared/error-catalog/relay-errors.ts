@@ -104,6 +104,16 @@ export const RELAY_ERRORS = {
       'If the data really needs to be this big, ask the relay operator to raise the limit.',
     ],
   },
+  upload_too_large: {
+    httpStatus: 413,
+    title: 'File too large for this relay',
+    explanation:
+      'The relay accepts files up to a size its operator sets (RELAY_UPLOAD_BODY_LIMIT), so that one upload cannot fill its disk. This file is larger than that.',
+    steps: [
+      'Split the file into smaller files, or keep only the columns the export needs (such as email and phone), and export each one.',
+      'If files this big are routine, ask the relay operator to raise the limit.',
+    ],
+  },
   oauth_state_invalid: {
     httpStatus: 400,
     title: 'Facebook sign-in not recognised',

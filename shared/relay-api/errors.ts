@@ -11,7 +11,11 @@ export const errorResponse = z.object({
         .array(z.object({ path: z.string(), message: z.string() }))
         .optional()
         .describe('validation_failed only: each invalid field.'),
-      limitBytes: z.number().int().optional().describe('payload_too_large only.'),
+      limitBytes: z
+        .number()
+        .int()
+        .optional()
+        .describe('payload_too_large and upload_too_large only.'),
     })
     .catchall(z.unknown()),
 });

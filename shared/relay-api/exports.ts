@@ -4,6 +4,7 @@ import { columnMapping } from '../column-mapping.ts';
 import { consentOverrides } from '../consent-settings.ts';
 import { EXPORT_PHASES } from '../export-events.ts';
 import { exportReport } from '../export-report.ts';
+import { FILE_FORMATS, uploadId } from './uploads.ts';
 
 const timestamp = z.iso.datetime();
 const adAccountId = z
@@ -11,15 +12,10 @@ const adAccountId = z
   .regex(/^(act_)?\d+$/, 'an ad account id: digits, with or without act_')
   .transform((id) => id.replace(/^act_/, ''));
 
-export const uploadResponse = z.object({
-  uploadId: z.string().describe('Name it in `source.uploadId` of POST /v1/exports.'),
-  bytes: z.number().int().nonnegative(),
-});
-
 export const fileSource = z.object({
   kind: z.literal('file'),
-  uploadId: z.string().regex(/^[\w-]{10,64}$/),
-  format: z.enum(['csv', 'ndjson']).optional().describe('Read from the content when absent.'),
+  uploadId,
+  format: z.enum(FILE_FORMATS).optional().describe('Read from the content when absent.'),
   mapping: columnMapping.optional().describe('Column name → field, over the recognised names.'),
   name: z.string().trim().min(1).max(200).optional().describe('What the file holds, e.g. "VIPs".'),
 });

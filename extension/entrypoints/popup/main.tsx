@@ -2,8 +2,7 @@ import '../../ui/theme.css';
 import '../../popup/popup.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { trackedExportsItem } from '../../exports/tracked-exports-storage.ts';
-import type { TrackedExportsSource } from '../../popup/exports/use-tracked-exports.ts';
+import { storedTrackedExports } from '../../popup/exports/use-tracked-exports.ts';
 import { PopupApp } from '../../popup/popup-app.tsx';
 import { sandboxAllowed } from '../../segment-page/dashboard-hosts.ts';
 import { selectedSegmentOfActiveTab } from '../../segment-selection/selected-segment-of-active-tab.ts';
@@ -22,11 +21,6 @@ const openSyncs = () => {
   void browser.tabs.create({ url: syncsPageUrl() }).finally(() => window.close());
 };
 
-const tracked: TrackedExportsSource = {
-  get: () => trackedExportsItem.getValue(),
-  watch: (onChange) => trackedExportsItem.watch((jobs) => onChange(jobs ?? {})),
-};
-
 // A notification's click opens this page on one export's report (see `reportUrl`).
 const reportOf = new URLSearchParams(window.location.search).get('export');
 
@@ -39,7 +33,7 @@ if (root) {
       openOptions={openOptions}
       openSyncs={openSyncs}
       exports={backgroundExports}
-      tracked={tracked}
+      tracked={storedTrackedExports}
       reportOf={reportOf}
     />,
     root,

@@ -11,8 +11,8 @@ import {
   createExportRequest,
 } from '../../../shared/relay-api/exports.ts';
 import type { FacebookStatusResponse } from '../../../shared/relay-api/facebook.ts';
+import type { ExportSource } from '../../exports/export-source.ts';
 import { en } from '../../i18n/en.ts';
-import type { SelectedSegment } from '../../segment-selection/selected-segment-storage.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 
@@ -21,7 +21,7 @@ const MAIN_KEYS: readonly MatchKey[] = ['EMAIL', 'PHONE', 'MADID'];
 const MORE_KEYS = MATCH_KEYS.filter((key) => !MAIN_KEYS.includes(key));
 
 export interface ExportFormProps {
-  segment: SelectedSegment;
+  source: ExportSource;
   facebook: FacebookStatusResponse;
   /** The workspace's consent defaults: the filters start from them. */
   consentDefaults: ConsentSettings;
@@ -30,9 +30,9 @@ export interface ExportFormProps {
   openOptions: () => void;
 }
 
-/** The export form of a segment: ad account, fields, consent filters, audience names. */
+/** The export form of a segment or a file: ad account, fields, consent filters, audience names. */
 export function ExportForm({
-  segment,
+  source,
   facebook,
   consentDefaults,
   onSubmit,
@@ -64,14 +64,14 @@ export function ExportForm({
   if (accounts.length === 0) {
     return <SettingsPrompt {...text.noAdAccounts} openOptions={openOptions} />;
   }
-  if (!segment.apiIdentifier)
-    return <p class="ar-notice ar-notice--info">{text.noApiIdentifier}</p>;
+  if (source.request === null) return <p class="ar-notice ar-notice--info">{source.unavailable}</p>;
+  const sourceRequest = source.request;
 
   const audiences = multiKey ? [MULTI_KEY_AUDIENCE] : keys;
   const defaultName = (audience: string) =>
     audience === MULTI_KEY_AUDIENCE
-      ? segment.name
-      : `${segment.name} — ${MATCH_KEY_LABELS[audience as MatchKey]}`;
+      ? source.name
+      : `${source.name} — ${MATCH_KEY_LABELS[audience as MatchKey]}`;
   const nameOf = (audience: string) => names[audience] ?? defaultName(audience);
   const account = accounts.find((a) => a.accountId === adAccountId);
   const toggleKey = (key: MatchKey, on: boolean) =>
@@ -92,7 +92,7 @@ export function ExportForm({
       return;
     }
     const parsed = createExportRequest.safeParse({
-      source: { kind: 'braze', segmentId: segment.apiIdentifier, segmentName: segment.name },
+      source: sourceRequest,
       adAccountId,
       plan: { kind: multiKey ? 'multi-key' : 'per-field', keys },
       consent: {
@@ -209,7 +209,7 @@ export function ExportForm({
         </p>
       )}
       <ActionButton variant="primary" type="submit" busy={busy} busyLabel={text.submitting}>
-        {text.submit}
+        {sourceRequest.kind === 'file' ? text.submitFile : text.submit}
       </ActionButton>
     </form>
   );

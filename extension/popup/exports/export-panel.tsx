@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConsentSettings } from '../../../shared/consent-settings.ts';
 import type { FacebookStatusResponse } from '../../../shared/relay-api/facebook.ts';
+import type { ExportSource } from '../../exports/export-source.ts';
 import { en } from '../../i18n/en.ts';
-import type { SelectedSegment } from '../../segment-selection/selected-segment-storage.ts';
 import type { BackgroundExports } from '../../ui/background-exports.ts';
 import {
   type Explanation,
@@ -17,32 +17,34 @@ import { ExportProgress } from './export-progress.tsx';
 import { type TrackedExportsSource, useTrackedExports } from './use-tracked-exports.ts';
 
 export interface ExportPanelProps {
-  segment: SelectedSegment;
+  source: ExportSource;
   relayUrl: string;
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   openOptions: () => void;
   /** Opens an export's full report, once it ended. */
   onOpenReport: (exportId: string) => void;
+  /**
+   * What the ended export offers next; by default the form again, for the same source. (An
+   * upload is deleted once exported, so its page offers another file instead.)
+   */
+  next?: { label: string; start: () => void };
 }
-
-/** Same segment page, same key: the popup finds this segment's export again when reopened. */
-export const segmentKey = (segment: SelectedSegment) =>
-  `${segment.host}/${segment.workspaceId}/${segment.segmentId}`;
 
 type FormView =
   | { phase: 'loading' }
   | { phase: 'ready'; facebook: FacebookStatusResponse; consentDefaults: ConsentSettings }
   | { phase: 'problem'; problem: Explanation };
 
-/** The segment's latest export, live; or the form to start one. */
+/** The source's latest export, live; or the form to start one. */
 export function ExportPanel({
-  segment,
+  source,
   relayUrl,
   exports,
   tracked,
   openOptions,
   onOpenReport,
+  next,
 }: ExportPanelProps) {
   const jobs = useTrackedExports(tracked);
   const [form, setForm] = useState<FormView>({ phase: 'loading' });
@@ -72,7 +74,7 @@ export function ExportPanel({
   }, [exports, relayUrl]);
 
   if (jobs === null) return <p class="ar-muted">{en.loading}</p>;
-  const key = segmentKey(segment);
+  const key = source.key;
   const latest = Object.values(jobs)
     .filter((job) => job.segmentKey === key)
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
@@ -83,7 +85,8 @@ export function ExportPanel({
         job={latest}
         onCancel={() => exports.cancel(latest.id)}
         onOpenReport={() => onOpenReport(latest.id)}
-        onNewExport={() => setFormWanted(true)}
+        onNewExport={next?.start ?? (() => setFormWanted(true))}
+        {...(next && { newExportLabel: next.label })}
       />
     );
   }
@@ -91,7 +94,7 @@ export function ExportPanel({
   if (form.phase === 'problem') return <ProblemNotice problem={form.problem} />;
 
   const submit = async (request: Parameters<BackgroundExports['start']>[0]) => {
-    const reply = await exports.start(request, segment.name, key);
+    const reply = await exports.start(request, source.name, key);
     if (!reply.ok) return explainMessageError(reply.error).explanation;
     if (!reply.value.ok) {
       const problem = explainRelayFailure(reply.value.failure, relayUrl);
@@ -102,7 +105,7 @@ export function ExportPanel({
   };
   return (
     <ExportForm
-      segment={segment}
+      source={source}
       facebook={form.facebook}
       consentDefaults={form.consentDefaults}
       onSubmit={submit}

@@ -15,12 +15,20 @@ export interface ExportProgressProps {
   onCancel: () => Promise<unknown>;
   /** Offered once the export ended; left out where there is no segment to export again. */
   onNewExport?: () => void;
+  /** What the new-export button says; "Export again" by default. */
+  newExportLabel?: string;
   /** Offered once the export ended: its full report. */
   onOpenReport?: () => void;
 }
 
 /** One export as its event stream last left it: phase, counts, audiences, errors. */
-export function ExportProgress({ job, onCancel, onNewExport, onOpenReport }: ExportProgressProps) {
+export function ExportProgress({
+  job,
+  onCancel,
+  onNewExport,
+  newExportLabel = text.newExport,
+  onOpenReport,
+}: ExportProgressProps) {
   const [cancelling, setCancelling] = useState(false);
   const running = isRunning(job);
   const cancel = () => {
@@ -114,7 +122,7 @@ export function ExportProgress({ job, onCancel, onNewExport, onOpenReport }: Exp
             )}
             {onNewExport && (
               <ActionButton variant="secondary" onClick={onNewExport}>
-                {text.newExport}
+                {newExportLabel}
               </ActionButton>
             )}
           </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TrackedExports } from '../../exports/tracked-exports-storage.ts';
+import { type TrackedExports, trackedExportsItem } from '../../exports/tracked-exports-storage.ts';
 
 /** Where the popup reads the exports the background follows, and hears of each change. */
 export interface TrackedExportsSource {
@@ -7,6 +7,12 @@ export interface TrackedExportsSource {
   /** Returns the function that stops watching. */
   watch(onChange: (jobs: TrackedExports) => void): () => void;
 }
+
+/** The exports the background saved, for the extension's pages (popup, upload page). */
+export const storedTrackedExports: TrackedExportsSource = {
+  get: () => trackedExportsItem.getValue(),
+  watch: (onChange) => trackedExportsItem.watch((jobs) => onChange(jobs ?? {})),
+};
 
 /** The exports as the background last saved them: live while the popup is open. */
 export function useTrackedExports(source: TrackedExportsSource): TrackedExports | null {

@@ -1,5 +1,5 @@
 import type { ColumnMapping } from '../../../shared/column-mapping.ts';
-import { ColumnNames } from '../column-names.ts';
+import { ColumnNames, type ColumnTarget } from '../column-names.ts';
 import type { SourceItem } from '../source-item.ts';
 import { decodeUtf8 } from './decode-text.ts';
 import { readCsv } from './read-csv.ts';
@@ -15,6 +15,10 @@ export interface FileSourceOptions {
   mapping?: ColumnMapping;
   /** The longest line (CSV record, NDJSON line) read, in characters; longer ones are skipped. */
   maxLineLength?: number;
+  /** Told the format the file is read as, once known. */
+  onFormat?: (format: FileFormat) => void;
+  /** Told each column name (CSV header, NDJSON key) and where it goes, as first read. */
+  onColumn?: (name: string, target: ColumnTarget) => void;
 }
 
 /** 1 MiB of text: a Braze user with hundreds of attributes and devices fits many times over. */
@@ -28,13 +32,20 @@ export const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
  */
 export async function* readFileSource(
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
-  { format, mapping, maxLineLength = DEFAULT_MAX_LINE_LENGTH }: FileSourceOptions = {},
+  {
+    format,
+    mapping,
+    maxLineLength = DEFAULT_MAX_LINE_LENGTH,
+    onFormat,
+    onColumn,
+  }: FileSourceOptions = {},
 ): AsyncGenerator<SourceItem> {
-  const options = { columns: new ColumnNames(mapping), maxLineLength };
+  const options = { columns: new ColumnNames(mapping, onColumn), maxLineLength };
   const text = decodeUtf8(body);
   const { start, rest } = await untilContent(text, maxLineLength);
   const chunks = prepend(start, rest);
   const chosen = format ?? (start.trimStart().startsWith('{') ? 'ndjson' : 'csv');
+  onFormat?.(chosen);
   yield* chosen === 'ndjson' ? readNdjson(chunks, options) : readCsv(chunks, options);
 }
 

@@ -6,6 +6,8 @@ import { loadConfig } from '../../../proxy/config.ts';
 import type { HttpServer } from '../../../proxy/http/listen.ts';
 import { createLogger } from '../../../proxy/log.ts';
 import { startRelay } from '../../../proxy/start-relay.ts';
+import { type GraphServer, startGraphEmulator } from '../../../sandbox/graph/start.ts';
+import type { closeAfterAll } from './close-after-all.ts';
 
 export interface E2eRelay extends HttpServer {
   /** Creates workspaces and keys the way the operator's CLI does. */
@@ -39,4 +41,23 @@ export async function startE2eRelay(env: Record<string, string> = {}): Promise<E
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * A Graph emulator and a relay that uses it for Facebook (its Graph API and its login dialog),
+ * both closed after the test file by `resources`. `env` adds relay settings.
+ */
+export async function startRelayWithGraph(
+  resources: ReturnType<typeof closeAfterAll>,
+  env: Record<string, string> = {},
+): Promise<{ graph: GraphServer; relay: E2eRelay }> {
+  const graph = resources.add(await startGraphEmulator());
+  const relay = resources.add(
+    await startE2eRelay({
+      FACEBOOK_GRAPH_BASE_URL: graph.url,
+      FACEBOOK_DIALOG_BASE_URL: graph.url,
+      ...env,
+    }),
+  );
+  return { graph, relay };
 }

@@ -194,7 +194,7 @@ describe('the upload', () => {
       body: usersCsv(100),
     });
     expect(response.status).toBe(413);
-    expect(await errorCode(response)).toBe('payload_too_large');
+    expect(await errorCode(response)).toBe('upload_too_large');
   });
 
   it('fails the export with unreadable_file when no column is known', async () => {

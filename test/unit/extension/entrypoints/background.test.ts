@@ -68,6 +68,14 @@ describe('background', () => {
     });
   });
 
+  it('hands a relay session to extension pages only', async () => {
+    expect(await sendFromOptionsPage({ type: 'relay:access', renew: false })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await send({ type: 'relay:access', renew: false })).toMatchObject({ ok: false });
+  });
+
   it('does not let a dashboard tab connect Facebook', async () => {
     expect(await send({ type: 'facebook:connect' })).toMatchObject({ ok: false });
   });

@@ -57,6 +57,7 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     })),
     'relay:status': vi.fn(async () => null),
     'relay:forget': vi.fn(async () => {}),
+    'relay:access': vi.fn(async () => null),
     'facebook:status': vi.fn(async () => NO_RELAY),
     'facebook:connect': vi.fn(async () => NO_RELAY),
     'facebook:ad-accounts': vi.fn(async () => NO_RELAY),

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { en } from '../../../../extension/i18n/en.ts';
-import { segmentKey } from '../../../../extension/popup/exports/export-panel.tsx';
+import { segmentSource } from '../../../../extension/popup/exports/segment-source.ts';
 import { PopupApp } from '../../../../extension/popup/popup-app.tsx';
 import type { RelayConnection } from '../../../../extension/relay/relay-status.ts';
 import type { SelectedSegment } from '../../../../extension/segment-selection/selected-segment-storage.ts';
@@ -178,7 +178,7 @@ describe('the popup’s history and reports', () => {
     exports.list.mockResolvedValue({ ok: true, value: { ok: true, value: { exports: [done] } } });
     exports.get.mockResolvedValue({ ok: true, value: { ok: true, value: done } });
     const tracked = fakeTrackedExports({
-      exp_1: trackedJob({ phase: 'done', segmentKey: segmentKey(segment) }),
+      exp_1: trackedJob({ phase: 'done', segmentKey: segmentSource(segment).key }),
     });
     await mount(
       <PopupApp

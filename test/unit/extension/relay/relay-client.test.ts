@@ -136,6 +136,19 @@ describe('createRelayClient', () => {
     ]);
   });
 
+  it('hands out its session token for pages that call the relay themselves, renewed on demand', async () => {
+    const { relay, client } = setUp();
+    expect(await client.session()).toEqual({ ok: true, value: 'token-1' });
+    expect(await client.session()).toEqual({ ok: true, value: 'token-1' });
+    expect(await client.session(true)).toEqual({ ok: true, value: 'token-2' });
+    expect(relay.routes()).toEqual(['POST /v1/session', 'POST /v1/session']);
+    relay.answer('POST /v1/session', relayError(401, 'api_key_revoked'));
+    expect(await client.session(true)).toMatchObject({
+      ok: false,
+      failure: { kind: 'unauthenticated', code: 'api_key_revoked' },
+    });
+  });
+
   it('reports a revoked key with the relay’s code and forgets the session', async () => {
     const { relay, sessions, client } = setUp();
     await client.workspace();

@@ -142,4 +142,24 @@ describe('createRelayConnection', () => {
     // The session made while configuring is reused.
     expect(relay.routes()).toEqual(['POST /v1/session', 'GET /v1/workspace', 'GET /v1/workspace']);
   });
+
+  it('gives extension pages the saved relay and its session, renewed when they ask', async () => {
+    const { relay, connection } = setUp();
+    expect(await connection.access(false)).toBeNull();
+    await connection.configure(settings);
+    expect(await connection.access(false)).toEqual({
+      ok: true,
+      value: { relayUrl: RELAY_URL, token: 'token-1' },
+    });
+    expect(await connection.access(true)).toEqual({
+      ok: true,
+      value: { relayUrl: RELAY_URL, token: 'token-2' },
+    });
+    expect(await readCachedSession()).toMatchObject({ token: 'token-2' });
+    relay.answer('POST /v1/session', relayError(401, 'api_key_revoked'));
+    expect(await connection.access(true)).toMatchObject({
+      ok: false,
+      failure: { code: 'api_key_revoked' },
+    });
+  });
 });

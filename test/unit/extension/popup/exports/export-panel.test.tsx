@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../../../../extension/i18n/en.ts';
 import { ExportPanel } from '../../../../../extension/popup/exports/export-panel.tsx';
+import { segmentSource } from '../../../../../extension/popup/exports/segment-source.ts';
 import type { SelectedSegment } from '../../../../../extension/segment-selection/selected-segment-storage.ts';
 import { describeError } from '../../../../../shared/error-catalog.ts';
 import type { CreateExportRequest } from '../../../../../shared/relay-api/exports.ts';
@@ -27,7 +28,7 @@ beforeEach(() => {
 async function open() {
   await mount(
     <ExportPanel
-      segment={segment}
+      source={segmentSource(segment)}
       relayUrl={RELAY_URL}
       exports={exports}
       tracked={fakeTrackedExports()}
