@@ -30,14 +30,17 @@ import {
 } from './routes/facebook-connection.ts';
 import { facebookOAuthOperations, facebookOAuthRoutes } from './routes/facebook-oauth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ingestOperations, ingestRoutes } from './routes/ingest.ts';
 import { keyOperations, keyRoutes } from './routes/keys.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
+import { syncOperations, syncRoutes } from './routes/syncs.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
 import type { BrazeSettings } from './sources/braze/braze-settings.ts';
 import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
+import type { SyncManager } from './syncs/manage/sync-manager.ts';
 
 export interface RelayDeps {
   logger: Logger;
@@ -47,8 +50,9 @@ export interface RelayDeps {
   exports: ExportJobs;
   spool: UploadSpool;
   braze: BrazeSettings;
+  syncs: SyncManager;
   metrics: RelayMetrics;
-  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'metricsToken'>;
+  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'publicUrl' | 'metricsToken'>;
   now?: () => Date;
   version?: string;
 }
@@ -64,6 +68,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...exportOperations,
   ...audienceOperations,
   ...brazeSourceOperations,
+  ...syncOperations,
+  ...ingestOperations,
   ...openApiOperations,
 ];
 
@@ -76,6 +82,7 @@ export function createRelayApp({
   exports,
   spool,
   braze,
+  syncs,
   metrics,
   config,
   now = () => new Date(),
@@ -117,6 +124,19 @@ export function createRelayApp({
     )
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
+    .route(
+      '/v1',
+      syncRoutes({
+        syncs,
+        facebook,
+        jsonLimit,
+        ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      }),
+    )
+    .route(
+      '/v1',
+      ingestRoutes({ syncs: store.syncs, maxBytes: config.bodyLimits.ingestBytes, now }),
+    )
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

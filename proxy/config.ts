@@ -67,6 +67,8 @@ const schema = z.object({
   RELAY_ALLOWED_ORIGINS: origins,
   RELAY_JSON_BODY_LIMIT: byteSize.default(64 * 1024),
   RELAY_UPLOAD_BODY_LIMIT: byteSize.default(512 * 1024 ** 2),
+  RELAY_INGEST_BODY_LIMIT: byteSize.default(1024 ** 2),
+  RELAY_PUBLIC_URL: httpUrl.optional(),
   FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
   FACEBOOK_APP_SECRET: z.string().optional(),
   FACEBOOK_GRAPH_BASE_URL: httpUrl.optional(),
@@ -118,7 +120,9 @@ export interface RelayConfig {
   previousRelaySecret?: string;
   /** Extension origins allowed by CORS. */
   allowedOrigins: string[];
-  bodyLimits: { jsonBytes: number; uploadBytes: number };
+  bodyLimits: { jsonBytes: number; uploadBytes: number; ingestBytes: number };
+  /** Where the relay is reached from outside (`RELAY_PUBLIC_URL`), for the ingest URLs it shows; without it, each request's own origin. */
+  publicUrl?: string;
   facebook: FacebookConfig;
   delivery: DeliveryConfig;
   /** `RELAY_METRICS_TOKEN`; absent: `/metrics` answers only direct requests from this machine. */
@@ -175,7 +179,9 @@ export function loadConfig(
     bodyLimits: {
       jsonBytes: value.RELAY_JSON_BODY_LIMIT,
       uploadBytes: value.RELAY_UPLOAD_BODY_LIMIT,
+      ingestBytes: value.RELAY_INGEST_BODY_LIMIT,
     },
+    ...(value.RELAY_PUBLIC_URL ? { publicUrl: value.RELAY_PUBLIC_URL } : {}),
     facebook: {
       mode: live ? 'live' : 'sandbox',
       appId: value.FACEBOOK_APP_ID ?? sandboxApp.appId,

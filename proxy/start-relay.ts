@@ -17,6 +17,7 @@ import { createBrazeSettings } from './sources/braze/braze-settings.ts';
 import { createUploadSpool } from './sources/file/upload-spool.ts';
 import { createDeliveryLoop, type DeliveryLoop } from './syncs/delivery/delivery-loop.ts';
 import { createSyncFlush } from './syncs/delivery/flush-sync.ts';
+import { createSyncManager } from './syncs/manage/sync-manager.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -105,6 +106,12 @@ export async function startRelay(
       exports,
       spool,
       braze,
+      syncs: createSyncManager({
+        syncs: services.store.syncs,
+        secrets: services.secrets,
+        graphs: facebook.graphs,
+        now,
+      }),
       metrics,
       config,
       now,
