@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { spawnRelay } from '../support/relay-child.ts';
 
 /**
  * The processes a benchmark runs beside its client: emulators and the real relay, each in its
@@ -19,25 +20,14 @@ export function benchProcesses() {
       const [url] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
       return url;
     },
-    /** `node proxy/main.ts` with this environment; resolves once it logs the URL it listens on. */
-    startRelay(
+    /** `node proxy/main.ts` with this environment; resolves once it listens. */
+    async startRelay(
       env: Record<string, string>,
       nodeFlags: readonly string[] = [],
     ): Promise<{ relay: ChildProcess; url: string }> {
-      const relay = spawn(process.execPath, [...nodeFlags, here('../../proxy/main.ts')], {
-        env: { PATH: process.env.PATH ?? '', RELAY_PORT: '0', ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      children.push(relay);
-      return new Promise((resolve, reject) => {
-        let out = '';
-        relay.stdout?.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const url = /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1];
-          if (url) resolve({ relay, url });
-        });
-        relay.once('exit', (code) => reject(new Error(`relay exited (${code}): ${out}`)));
-      });
+      const { child, url } = spawnRelay({ RELAY_PORT: '0', ...env }, nodeFlags);
+      children.push(child);
+      return { relay: child, url: await url };
     },
     stop() {
       for (const child of children) {
