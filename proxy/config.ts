@@ -6,7 +6,8 @@ import { SANDBOX_FACEBOOK_APP, type SandboxFacebookApp } from './sandbox-faceboo
 export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
 
 const PORT_MESSAGE = 'must be a port number (0-65535)';
-const port = z
+/** A port in an environment variable: digits only, 0 (any free port) to 65535. */
+export const portSetting = z
   .string()
   .regex(/^\d{1,5}$/, PORT_MESSAGE)
   .transform(Number)
@@ -59,7 +60,7 @@ const milliseconds = (min: number, max: number) =>
 
 const schema = z.object({
   RELAY_HOST: z.string().min(1).default('127.0.0.1'),
-  RELAY_PORT: port.default(8787),
+  RELAY_PORT: portSetting.default(8787),
   RELAY_DATA_DIR: z.string().min(1).default('./data'),
   RELAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   RELAY_SECRET: relaySecret,
@@ -89,12 +90,18 @@ const schema = z.object({
 });
 
 /** `FOO=` in an env file means "not set", as it does for most tools. */
-function withoutBlanks(env: Record<string, string | undefined>) {
+/** Blank variables count as unset, so their defaults apply. */
+export function withoutBlanks(env: Record<string, string | undefined>) {
   return Object.fromEntries(
     Object.entries(env)
       .map(([name, value]) => [name, value?.trim()])
       .filter(([, value]) => value),
   );
+}
+
+/** Each refused variable as `NAME: what is wrong with it`. */
+export function settingProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 export interface FacebookConfig {
@@ -152,9 +159,7 @@ export function loadConfig(
   { sandboxApp = SANDBOX_FACEBOOK_APP }: LoadConfigOptions = {},
 ): RelayConfig {
   const parsed = schema.safeParse(withoutBlanks(env));
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success ? [] : settingProblems(parsed.error);
   if (
     parsed.success &&
     Boolean(parsed.data.FACEBOOK_APP_ID) !== Boolean(parsed.data.FACEBOOK_APP_SECRET)

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBrazeSource } from '../braze/braze-source.ts';
+import { createExportReports } from '../exports/export-reports.ts';
 import {
   browserExportSignals,
   exportIdOfNotification,
@@ -28,11 +30,13 @@ export default defineBackground(() => {
     relay: () => relay.client(),
     webAuthFlow: browserWebAuthFlow(),
   });
+  const braze = createBrazeSource({ relay: () => relay.client() });
   const exports = createExportWatcher({
     relay: () => relay.client(),
     store: trackedExportStore(),
     signals: browserExportSignals(),
   });
+  const reports = createExportReports(() => relay.client());
   listenForRuntimeMessages({
     'segment:selected': rememberSelectedSegment({
       allowSandbox: sandboxAllowed(import.meta.env.MODE),
@@ -47,11 +51,20 @@ export default defineBackground(() => {
     'facebook:disconnect': () => facebook.disconnect(),
     'facebook:use-system-user-token': ({ token }) => facebook.useSystemUserToken(token),
     'facebook:remove-system-user-token': () => facebook.removeSystemUserToken(),
+    'braze:settings': () => braze.settings(),
+    'braze:save': ({ settings }) => braze.save(settings),
+    'braze:remove': () => braze.remove(),
     'dashboard-hosts:list': () => dashboards.list(),
     'dashboard-hosts:add': ({ host }) => dashboards.add(host),
     'dashboard-hosts:remove': ({ host }) => dashboards.remove(host),
     'export:start': ({ request, name, segmentKey }) => exports.start({ request, name, segmentKey }),
     'export:cancel': ({ exportId }) => exports.cancel(exportId),
+    'exports:list': ({ limit }) => reports.list(limit),
+    'export:get': ({ exportId }) => reports.get(exportId),
+    'export:follow': ({ exportId }) => exports.follow(exportId),
+    'export:resume': ({ exportId }) => exports.resume(exportId),
+    'audience:create-lookalike': ({ audienceId, request }) =>
+      reports.createLookalike(audienceId, request),
   });
   void exports.resumeRunning();
   void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 1 });

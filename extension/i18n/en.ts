@@ -165,6 +165,55 @@ export const en = {
       disconnecting: 'Disconnecting…',
       done: 'Facebook was disconnected: the relay deleted its tokens.',
     },
+    braze: {
+      heading: 'Braze',
+      intro:
+        'The relay reads your segments through Braze’s REST API, with a REST API key of your Braze workspace. The relay keeps the key, encrypted; once saved, it is never shown again.',
+      loading: 'Checking the Braze connection…',
+      notConnectedTitle: 'Braze is not connected',
+      notConnectedAdmin:
+        'Enter your Braze REST endpoint and a REST API key. The relay checks the key with Braze before it saves it.',
+      notConnectedMarketer:
+        'Segments can’t be exported from Braze until a workspace admin connects it. Ask an admin to connect Braze.',
+      connectedTitle: 'Braze is connected',
+      endpoint: 'REST endpoint',
+      key: 'REST API key',
+      /** Followed by the relay's masked hint of the key's end. */
+      keySet: 'Saved, ends with',
+      savedAt: 'Saved on',
+      askAdmin: 'A workspace admin can change these.',
+      retry: 'Try again',
+      change: 'Change endpoint or key',
+      cancel: 'Cancel',
+      endpointLabel: 'REST endpoint or dashboard address',
+      endpointHint:
+        'In Braze: Settings → APIs and Identifiers → API Keys, for example https://rest.iad-01.braze.com. Or paste your dashboard’s address and the relay finds the endpoint.',
+      endpointPlaceholder: 'https://rest.iad-01.braze.com',
+      keyLabel: 'REST API key',
+      keyHint:
+        'Needs the segments.list, segments.details and users.export.segment permissions. Sent only to your relay.',
+      save: 'Check and save',
+      saving: 'Checking the key with Braze…',
+      saved: 'Braze is connected: Braze accepted the key, and the relay saved it.',
+      errors: {
+        endpointMissing: 'Enter the REST endpoint, or your dashboard’s address.',
+        endpointInvalid: 'Enter an https:// address, for example https://rest.iad-01.braze.com',
+        dashboardUnknown:
+          'This dashboard is not one of Braze’s instances, so its REST endpoint can’t be worked out. Enter the REST endpoint from Settings → APIs and Identifiers instead.',
+        keyMissing: 'Paste the REST API key.',
+        keyTooShort: 'This is too short to be a Braze REST API key. Paste the whole key.',
+      },
+      remove: {
+        button: 'Remove Braze',
+        confirmTitle: 'Remove Braze?',
+        confirmText:
+          'The relay deletes the REST endpoint and key. Segments can’t be exported from Braze until someone connects it again.',
+        confirm: 'Remove',
+        keep: 'Keep Braze',
+        removing: 'Removing…',
+        done: 'Braze was removed: the relay deleted its key.',
+      },
+    },
     dashboards: {
       heading: 'Dashboards',
       intro:
@@ -213,6 +262,8 @@ export const en = {
     dashboard: 'Dashboard',
     noSegment:
       'No segment chosen in this tab. On a segment page, choose Export as Facebook Audience in the User Data menu.',
+    history: 'History',
+    back: 'Back',
   },
 
   consent: {
@@ -253,8 +304,8 @@ export const en = {
       noAdAccount: 'Choose an ad account.',
     },
     progressHeading: 'Export in progress',
-    reportMissing:
-      'This export is no longer listed in this browser: exports are followed until the browser closes.',
+    reportMissing: 'This export is not in your workspace’s history on the relay.',
+    following: 'Following the export…',
     phases: {
       queued: 'Waiting for its turn',
       resolving: 'Checking the ad account and creating audiences',
@@ -271,6 +322,12 @@ export const en = {
       sent: 'Rows sent',
       invalid: 'Invalid at Meta',
     },
+    outcome: {
+      done: 'Every audience is on Facebook.',
+      failed: 'The export stopped before the end.',
+      cancelled: 'The export was cancelled. What Meta already received stays in the audiences.',
+    },
+    openReport: 'View report',
     rate: (rows: string) => `${rows} rows/s`,
     progressLabel: 'Upload progress',
     audience: 'Audience',
@@ -281,12 +338,82 @@ export const en = {
     newExport: 'Export again',
     matchNote:
       'Meta does not reveal which users matched, nor how many: these counts say what was sent and what Meta received.',
+    history: {
+      heading: 'Recent exports',
+      loading: 'Loading the history…',
+      empty: 'No exports yet. Exports of this workspace appear here, with their reports.',
+      status: {
+        running: 'Running',
+        done: 'Done',
+        failed: 'Failed',
+        cancelled: 'Cancelled',
+      },
+      audiences: (count: number) => `${count} ${count === 1 ? 'audience' : 'audiences'}`,
+      followLive: 'Follow live',
+      more: 'Show older exports',
+      loadingMore: 'Loading…',
+    },
+    report: {
+      loading: 'Loading the report…',
+      started: (date: string) => `Started ${date}`,
+      adAccount: (id: string) => `Ad account ${id}`,
+      usersHeading: 'Users',
+      count: 'Count',
+      usersRead: 'Users read',
+      malformed: 'Malformed lines (skipped)',
+      malformedLine: (line: number, problem: string) => `Line ${line}: ${problem}`,
+      leftOut: 'Left out by consent filters',
+      eligible: 'Eligible',
+      withoutUsableKey: 'Eligible, but no usable value',
+      usersSent: 'Users sent',
+      deviceIdsWithheld: 'Device IDs withheld (ad tracking off)',
+      audiencesHeading: 'Audiences',
+      noAudiences: 'No audience was created.',
+      field: 'Field',
+      valid: 'Valid',
+      unusable: 'Unusable',
+      rowsSent: 'Rows sent',
+      metaReceived: 'Received by Meta',
+      metaInvalid: 'Invalid at Meta',
+      notYetAnswered: 'Meta has not answered yet',
+      openInAdsManager: 'Open in Ads Manager',
+      createLookalike: 'Create a Lookalike',
+      resume: 'Resume export',
+      resuming: 'Resuming…',
+      newTab: '(opens in a new tab)',
+    },
     notification: {
       done: (name: string) => `${name} is on Facebook`,
       failed: (name: string) => `${name} could not be exported`,
       cancelled: (name: string) => `${name} was cancelled`,
       openReport: 'Click to open the report.',
     },
+  },
+
+  lookalike: {
+    heading: 'Create a Lookalike',
+    seed: 'Source audience',
+    countries: 'Countries',
+    countriesHint:
+      'Two-letter country codes, separated by commas, for example US, CA. Facebook finds people like your audience there.',
+    countriesShown: (names: string) => `Reaching: ${names}`,
+    ratio: 'Audience size (%)',
+    ratioHint:
+      '1 % is the closest match to your audience; up to 20 % reaches more people who are less alike.',
+    submit: 'Create Lookalike',
+    submitting: 'Creating the lookalike…',
+    cancel: 'Cancel',
+    errors: {
+      countriesMissing: 'Enter at least one country code, for example US.',
+      countryUnknown: (codes: string) =>
+        `Not a country code: ${codes}. Use two-letter codes such as US, GB or DE.`,
+      tooManyCountries: 'Choose at most 25 countries.',
+      ratioInvalid: 'Enter a whole number from 1 to 20.',
+    },
+    createdTitle: 'Lookalike created',
+    createdText:
+      'It is in the same ad account as its source audience. Facebook fills it over the next few hours.',
+    backToReport: 'Back to the report',
   },
 
   problems: {
@@ -324,7 +451,8 @@ export const en = {
     },
     noRelay: {
       title: 'No relay is configured',
-      explanation: 'The relay was removed from this browser, so Facebook can’t be reached.',
+      explanation:
+        'The relay was removed from this browser, so the workspace’s connections can’t be reached.',
       steps: ['Connect to your relay again at the top of this page.'],
     },
     loginWindow: {

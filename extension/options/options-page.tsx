@@ -38,10 +38,11 @@ export function OptionsPage({ relay, permissions, sections }: OptionsPageProps) 
         />
         {connection &&
           status &&
-          sections.map(({ id, title, adminOnly, Content }) => (
+          sections.map(({ id, title, intro, adminOnly, Content }) => (
             <section key={id} class="ar-card options-section" aria-labelledby={id}>
               <header class="options-section__header">
                 <h2 id={id}>{title}</h2>
+                {intro && <p class="ar-muted">{intro}</p>}
               </header>
               {adminOnly && status.role !== 'admin' ? (
                 <div class="ar-notice ar-notice--info">

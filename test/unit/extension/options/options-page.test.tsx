@@ -249,6 +249,7 @@ describe('the options page', () => {
     const section = (adminOnly: boolean): OptionsSection => ({
       id: 'facebook',
       title: 'Facebook',
+      intro: 'The connection belongs to the workspace.',
       adminOnly,
       Content: ({ status }) => <p>Facebook settings for {status.workspace.name}</p>,
     });
@@ -267,6 +268,10 @@ describe('the options page', () => {
       await open(relayConnection(connectedStatus('marketer')), [section(true)]);
       expect(pageText()).not.toContain('Facebook settings');
       expect(pageText()).toContain(en.options.adminOnly.text('Facebook'));
+      // Under the heading, for marketers too: what the section is for.
+      expect(
+        document.querySelector('section[aria-labelledby="facebook"] header')?.textContent,
+      ).toBe('FacebookThe connection belongs to the workspace.');
       await open(relayConnection(connectedStatus('admin')), [section(true)]);
       expect(pageText()).toContain('Facebook settings for Acme Marketing');
     });
