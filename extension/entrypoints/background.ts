@@ -16,9 +16,16 @@ import { createRelayConnection } from '../relay/relay-connection.ts';
 import { sandboxAllowed } from '../segment-page/dashboard-hosts.ts';
 import { extraDashboards } from '../segment-page/extra-dashboard-scripts.ts';
 import { rememberSelectedSegment } from '../segment-selection/remember-selected-segment.ts';
+import { createSyncErrorWatcher } from '../syncs/sync-error-watcher.ts';
+import { syncIdOfNotification, syncsPageUrl } from '../syncs/sync-links.ts';
+import { syncMessageHandlers } from '../syncs/sync-message-handlers.ts';
+import { createSyncService } from '../syncs/sync-service.ts';
+import { announcedSyncErrors, notifySyncError } from '../syncs/sync-signals.ts';
 
 /** A backstop for streams a sleeping worker lost: each alarm re-attaches running jobs. */
 const RESUME_ALARM = 'exports:resume';
+/** Looks for syncs that stopped on an error; without a relay it asks nothing. */
+const SYNC_ERRORS_ALARM = 'syncs:errors';
 
 export default defineBackground(() => {
   const relay = createRelayConnection();
@@ -37,6 +44,12 @@ export default defineBackground(() => {
     signals: browserExportSignals(),
   });
   const reports = createExportReports(() => relay.client());
+  const syncs = createSyncService(() => relay.client());
+  const syncErrors = createSyncErrorWatcher({
+    syncs,
+    announced: announcedSyncErrors(),
+    announce: notifySyncError(),
+  });
   listenForRuntimeMessages({
     'segment:selected': rememberSelectedSegment({
       allowSandbox: sandboxAllowed(import.meta.env.MODE),
@@ -65,14 +78,19 @@ export default defineBackground(() => {
     'export:resume': ({ exportId }) => exports.resume(exportId),
     'audience:create-lookalike': ({ audienceId, request }) =>
       reports.createLookalike(audienceId, request),
+    ...syncMessageHandlers(syncs),
   });
   void exports.resumeRunning();
   void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 1 });
+  void browser.alarms.create(SYNC_ERRORS_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) void exports.resumeRunning();
+    if (alarm.name === SYNC_ERRORS_ALARM) void syncErrors.check();
   });
   browser.notifications.onClicked.addListener((notificationId) => {
     const exportId = exportIdOfNotification(notificationId);
     if (exportId) void browser.tabs.create({ url: reportUrl(exportId) });
+    const syncId = syncIdOfNotification(notificationId);
+    if (syncId) void browser.tabs.create({ url: syncsPageUrl(syncId) });
   });
 });

@@ -416,6 +416,198 @@ export const en = {
     backToReport: 'Back to the report',
   },
 
+  copy: {
+    copy: 'Copy',
+    copyLabel: (what: string) => `Copy ${what}`,
+    copied: 'Copied to the clipboard.',
+    failed: 'The browser did not allow copying. Select the text and copy it yourself.',
+    show: 'Show',
+    hide: 'Hide',
+  },
+
+  syncs: {
+    pageTitle: 'Audience Relay syncs',
+    tagline:
+      'Keep a Facebook Custom Audience up to date as users reach a step in Braze, or in any tool that can call a webhook.',
+    openSyncs: 'Syncs',
+    noRelayTitle: 'Connect to your relay first',
+    relayFailingTitle: 'The relay does not work at the moment',
+    settingsPrompt:
+      'Syncs run on your relay. Check its address and your workspace key in the settings.',
+    noRelay: {
+      title: 'No relay is configured',
+      explanation: 'The relay was removed from this browser, so its syncs can’t be shown.',
+      steps: ['Connect to your relay again in the settings.'],
+    },
+    resumeAfterFix: 'Then choose Resume: the users queued meanwhile are delivered.',
+    notification: {
+      title: (name: string) => `Sync stopped: ${name}`,
+      open: 'Click to see how to fix it.',
+    },
+    status: {
+      draft: 'Draft',
+      active: 'Active',
+      paused: 'Paused',
+      errored: 'Stopped on an error',
+    },
+    counts: {
+      label: {
+        entered: 'Entered',
+        synced: 'Synced',
+        notSynced: 'Not synced',
+        pending: 'Pending',
+        errored: 'Errored',
+      },
+      meaning: {
+        entered: 'Users sent to the sync’s address and accepted.',
+        synced: 'Users Facebook acknowledged.',
+        notSynced: 'Users with no field to match on, or left out by a consent filter.',
+        pending: 'Users waiting to be sent to Facebook.',
+        errored: 'Users Facebook still refused after 13 hours of retries.',
+      },
+    },
+    chart: {
+      series: {
+        entered: 'Entered',
+        synced: 'Synced',
+        notSynced: 'Not synced',
+        errored: 'Errored',
+      },
+      summary: (hours: number, totals: string) =>
+        `Users per minute over the last ${hours} ${hours === 1 ? 'hour' : 'hours'}. In total: ${totals}.`,
+      showTable: 'Show the numbers as a table',
+      tableCaption: (hours: number) =>
+        `Users per minute over the last ${hours} ${hours === 1 ? 'hour' : 'hours'}, minutes with activity only`,
+      minute: 'Minute',
+      empty: 'Nothing happened in this period.',
+    },
+    list: {
+      heading: 'Syncs',
+      intro:
+        'Each sync adds users to (or removes them from) one Custom Audience within seconds of their arrival.',
+      newSync: 'New sync',
+      loading: 'Loading the syncs…',
+      emptyTitle: 'No syncs yet',
+      emptyText:
+        'Create one, launch it, then have a Braze Canvas webhook send each user who reaches a step to its address.',
+    },
+    detail: {
+      loading: 'Loading the sync…',
+      back: 'All syncs',
+      pause: 'Pause',
+      pausing: 'Pausing…',
+      resume: 'Resume',
+      resuming: 'Resuming…',
+      delete: 'Delete',
+      deleting: 'Deleting…',
+      deleteTitle: (name: string) => `Delete ${name}?`,
+      deleteText:
+        'Its address stops accepting users at once, and users still waiting are not sent. The audience stays on Facebook with the users already in it.',
+      deleteConfirm: 'Delete sync',
+      keep: 'Keep it',
+      deleted: 'The sync was deleted.',
+      pausedNote:
+        'Paused: its address refuses new users (HTTP 409) until you resume. Users already waiting are kept.',
+      openInAdsManager: 'Open the audience in Ads Manager (opens in a new tab)',
+      describe: (parts: {
+        action: 'add' | 'remove';
+        audience: string | null;
+        adAccountId: string | null;
+        fields: string;
+      }) =>
+        [
+          parts.audience
+            ? `${parts.action === 'add' ? 'Adds users to' : 'Removes users from'} “${parts.audience}”`
+            : 'No audience chosen yet',
+          parts.adAccountId ? `ad account ${parts.adAccountId}` : 'no ad account yet',
+          parts.fields ? `matched on ${parts.fields}` : 'no fields yet',
+        ].join(' · '),
+      chartHeading: 'Activity',
+      window: 'Period',
+      lastHours: (hours: number) => `Last ${hours} ${hours === 1 ? 'hour' : 'hours'}`,
+      chartLoading: 'Loading the activity…',
+    },
+    ingest: {
+      heading: 'Send users to this sync',
+      intro:
+        'POST users to this address, one user object or a list of up to 1,000, with the secret as a Bearer token. Braze Canvas webhooks can do this for each user who reaches a step.',
+      url: 'Address (ingest URL)',
+      secret: 'Secret',
+      loadingSecret: 'Loading the secret…',
+      adminOnly:
+        'Only workspace admins can see this sync’s secret. Ask an admin to set up the webhook.',
+      rotate: 'Rotate secret',
+      rotateTitle: 'Rotate the secret?',
+      rotateText:
+        'The current secret stops working at once: webhooks still using it are refused until you paste the new one.',
+      rotateConfirm: 'Rotate now',
+      rotating: 'Rotating…',
+      keep: 'Keep the current secret',
+      rotated: 'New secret made. Paste it into your webhook: the old one no longer works.',
+      examples: 'Examples to paste: curl and a Braze Canvas webhook',
+      curl: 'curl',
+      brazeIntro:
+        'In a Canvas, add a Webhook step: method POST, this address as the URL, these headers and this request body.',
+      brazeHeaders: 'Braze webhook headers',
+      brazeBody: 'Braze webhook request body',
+    },
+    editor: {
+      heading: 'Settings',
+      newHeading: 'New sync',
+      launchedRules:
+        'This sync is launched: you can rename it and change its consent filters and default country. Its ad account, audience, action and fields are locked, because the users waiting were prepared for them. To change those, create a new sync.',
+      name: 'Sync name',
+      nameHint: 'What the sync is for, for example Cart abandoners.',
+      nameMissing: 'Give the sync a name.',
+      adAccount: 'Ad account',
+      chooseAdAccount: 'Choose an ad account',
+      noAdAccounts:
+        'No ad account is connected. An admin connects Facebook and chooses ad accounts in the settings.',
+      termsPending: 'Meta’s Custom Audience terms are not accepted for this ad account yet.',
+      acceptTerms: 'Accept the terms on Facebook (opens in a new tab)',
+      audience: 'Audience',
+      newAudience: 'Create a new audience at launch',
+      audienceName: 'New audience’s name',
+      audienceNameHint: 'Created in the ad account when you launch the sync.',
+      existingAudience: 'Use an existing audience',
+      chooseAccountFirst: 'Choose an ad account first.',
+      audiencesLoading: 'Asking Facebook for the account’s audiences…',
+      noAudiences: 'This ad account has no customer-list audiences yet.',
+      size: (count: string) => `about ${count} people`,
+      sizeUnknown: 'size not known yet',
+      action: 'Action',
+      actions: {
+        add: 'Add users to the audience',
+        remove: 'Remove users from the audience',
+      },
+      fields: 'Fields to match on',
+      fieldsHint:
+        'A user is sent when they have any one of these. More fields help Facebook match more people.',
+      moreKeys: 'More keys',
+      consent: 'Leave out',
+      defaultCountry: 'Default country (optional)',
+      defaultCountryHint:
+        'For phone numbers without a country code and users without a country, for example US or France.',
+      saveDraft: 'Save draft',
+      saveChanges: 'Save changes',
+      saving: 'Saving…',
+      saved: 'Saved.',
+      launch: 'Launch…',
+      checking: 'Checking…',
+      refusedTitle: 'This sync can’t launch yet',
+      launchTitle: (name: string) => `Launch ${name}?`,
+      launchText: {
+        add: 'From now on, users sent to the sync’s address are added to the audience within seconds.',
+        remove:
+          'From now on, users sent to the sync’s address are removed from the audience within seconds.',
+      },
+      warning: 'Before you launch:',
+      launchConfirm: 'Launch sync',
+      launching: 'Launching…',
+      notYet: 'Not yet',
+    },
+  },
+
   problems: {
     reference: 'Reference for your relay’s operator:',
     unreachable: {

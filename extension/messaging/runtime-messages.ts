@@ -22,6 +22,11 @@ import type { SavedRelayResult } from '../relay/saved-relay-call.ts';
 import { extraDashboardHostSchema } from '../segment-page/dashboard-host-input.ts';
 import type { ExtraDashboardHost } from '../segment-page/extra-dashboard-hosts.ts';
 import { segmentSchema } from '../segment-page/segment-schema.ts';
+import {
+  SYNC_MESSAGE_SCHEMAS,
+  SYNC_MESSAGE_TYPES,
+  type SyncMessageValues,
+} from './sync-messages.ts';
 
 const exportId = z.string().min(1).max(100);
 
@@ -70,6 +75,7 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
     audienceId: z.string().min(1).max(100),
     request: lookalikeRequest,
   }),
+  ...SYNC_MESSAGE_SCHEMAS,
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -104,10 +110,11 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'export:follow',
   'export:resume',
   'audience:create-lookalike',
+  ...SYNC_MESSAGE_TYPES,
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
-export interface RuntimeMessageValues {
+export interface RuntimeMessageValues extends SyncMessageValues {
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answers nothing returns Promise<void>.
   'segment:selected': void;
   /** Failures to reach or use the relay are values here, not message errors. */

@@ -23,10 +23,13 @@ export function OptionsPage({ relay, permissions, sections }: OptionsPageProps) 
       <header class="options__header">
         <div class="options__header-inner">
           <BrandMark size={36} />
-          <div>
+          <div class="options__heading">
             <h1>{en.options.pageTitle}</h1>
             <p>{en.options.tagline}</p>
           </div>
+          <a class="options__link" href="syncs.html">
+            {en.syncs.openSyncs}
+          </a>
         </div>
       </header>
       <main class="options__main">

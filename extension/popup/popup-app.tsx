@@ -23,6 +23,8 @@ export interface PopupAppProps {
   /** The segment chosen in the active tab, if the tab still shows it. */
   findSegment: () => Promise<SelectedSegment | null>;
   openOptions: () => void;
+  /** Opens the Syncs page in a tab. */
+  openSyncs?: () => void;
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   /** The export to report on instead of the tab's segment (`?export=<id>`), if any. */
@@ -37,6 +39,7 @@ export function PopupApp({
   relay,
   findSegment,
   openOptions,
+  openSyncs,
   exports,
   tracked,
   reportOf = null,
@@ -100,6 +103,11 @@ export function PopupApp({
             {step && (
               <button type="button" class="popup__link" onClick={step.go}>
                 {step.label}
+              </button>
+            )}
+            {openSyncs && (
+              <button type="button" class="popup__link" onClick={openSyncs}>
+                {en.syncs.openSyncs}
               </button>
             )}
             <button type="button" class="popup__link" onClick={openOptions}>

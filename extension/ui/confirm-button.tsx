@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ActionButton } from './action-button.tsx';
+import { ConfirmPanel } from './confirm-panel.tsx';
 
 export interface ConfirmButtonProps {
   /** The first button. */
@@ -26,10 +27,6 @@ export function ConfirmButton({
   onConfirm,
 }: ConfirmButtonProps) {
   const [confirming, setConfirming] = useState(false);
-  const questionRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (confirming) questionRef.current?.focus();
-  }, [confirming]);
   if (!confirming) {
     return (
       <div>
@@ -40,19 +37,17 @@ export function ConfirmButton({
     );
   }
   return (
-    <div class="ar-notice ar-notice--error confirm-action">
-      <p ref={questionRef} tabIndex={-1} class="ar-notice__title">
-        {question}
-      </p>
+    <ConfirmPanel
+      title={question}
+      tone="danger"
+      confirmLabel={confirmLabel}
+      cancelLabel={keepLabel}
+      busy={busy}
+      busyLabel={busyLabel}
+      onConfirm={onConfirm}
+      onCancel={() => setConfirming(false)}
+    >
       <p>{consequence}</p>
-      <div class="button-row">
-        <ActionButton variant="danger" busy={busy} busyLabel={busyLabel} onClick={onConfirm}>
-          {confirmLabel}
-        </ActionButton>
-        <ActionButton variant="secondary" onClick={() => setConfirming(false)}>
-          {keepLabel}
-        </ActionButton>
-      </div>
-    </div>
+    </ConfirmPanel>
   );
 }

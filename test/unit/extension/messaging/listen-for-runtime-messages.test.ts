@@ -6,6 +6,10 @@ import {
   type RuntimeMessageHandlers,
 } from '../../../../extension/messaging/listen-for-runtime-messages.ts';
 import type { MessageReply } from '../../../../extension/messaging/runtime-messages.ts';
+import {
+  SYNC_MESSAGE_TYPES,
+  type SyncMessageType,
+} from '../../../../extension/messaging/sync-messages.ts';
 import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
 
 const segment = FIXTURE_SEGMENT;
@@ -73,6 +77,9 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     'export:follow': vi.fn(async () => UNREACHABLE),
     'export:resume': vi.fn(async () => UNREACHABLE),
     'audience:create-lookalike': vi.fn(async () => UNREACHABLE),
+    ...(Object.fromEntries(
+      SYNC_MESSAGE_TYPES.map((type) => [type, vi.fn(async () => NO_RELAY)]),
+    ) as unknown as Pick<RuntimeMessageHandlers, SyncMessageType>),
     ...replaced,
   };
 }

@@ -51,6 +51,14 @@ describe('the options page', () => {
     expect(document.querySelector('form')).toBeNull();
   });
 
+  it('links to the Syncs page from its header', async () => {
+    await open();
+    const link = [...document.querySelectorAll('header a')].find(
+      (node) => node.textContent === en.syncs.openSyncs,
+    );
+    expect(link?.getAttribute('href')).toBe('syncs.html');
+  });
+
   it('asks for the relay’s address and key when none is configured', async () => {
     await open();
     expect(pageText()).toContain(text.intro);

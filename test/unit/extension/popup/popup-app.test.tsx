@@ -125,6 +125,24 @@ describe('the popup', () => {
     expect(segmentSection()).not.toBeNull();
   });
 
+  it('opens the Syncs page from its header', async () => {
+    const openSyncs = vi.fn();
+    relay.status.mockResolvedValue({ ok: true, value: relayConnection() });
+    await mount(
+      <PopupApp
+        relay={relay}
+        findSegment={async () => segment}
+        openOptions={openOptions}
+        openSyncs={openSyncs}
+        {...exportProps()}
+      />,
+    );
+    await settle();
+    await click(button(en.syncs.openSyncs));
+    expect(openSyncs).toHaveBeenCalledOnce();
+    expect(openOptions).not.toHaveBeenCalled();
+  });
+
   it('offers the settings from its header once a relay is configured', async () => {
     await open(relayConnection());
     await click(button(text.settings));
