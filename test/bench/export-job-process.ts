@@ -5,19 +5,16 @@
  * Prints an `ExportJobResult` as JSON: wall time from POST /v1/exports to the job's end, and
  * the relay process's peak RSS (VmHWM) over the whole run.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { createWorkspaceAdmin } from '../../proxy/auth/workspace-admin.ts';
 import { openRelayServices } from '../../proxy/relay-services.ts';
 import { DEMO_REST_API_KEY, DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
 import type { DemoSegmentKey } from '../../sandbox/braze/segments/demo-segments.ts';
 import { DEMO_AD_ACCOUNT_ID, DEMO_SYSTEM_USER_TOKEN } from '../../sandbox/graph/demo-world.ts';
 import type { ExportJobView } from '../../shared/relay-api/exports.ts';
+import { benchProcesses } from './bench-processes.ts';
 import { generatedCsv } from './generated-csv.ts';
 import { relayCalls } from './relay-calls.ts';
 
@@ -38,22 +35,13 @@ const peakRssBytes = (pid: number | undefined) =>
   1024;
 
 const [kind = 'file', what = '1000000', ...NODE_FLAGS] = process.argv.slice(2);
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const children: ChildProcess[] = [];
-
-/** A child that prints its URL on its first line. */
-async function serve(file: string): Promise<string> {
-  const child = spawn(process.execPath, [here(file)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  children.push(child);
-  const [url] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  return url;
-}
+const processes = benchProcesses();
 
 const dataDir = mkdtempSync(join(tmpdir(), 'export-job-bench-'));
 try {
   const [graphUrl, brazeUrl] = await Promise.all([
-    serve('./graph-emulator-process.ts'),
-    serve('./braze-emulator-process.ts'),
+    processes.serve('./graph-emulator-process.ts'),
+    processes.serve('./braze-emulator-process.ts'),
   ]);
   const relaySecret = 'export-job-benchmark-secret-0123456789abcdef';
   const services = openRelayServices({ dataDir, relaySecret });
@@ -62,29 +50,16 @@ try {
   );
   await services.close();
 
-  const relay = spawn(process.execPath, [...NODE_FLAGS, here('../../proxy/main.ts')], {
-    env: {
-      PATH: process.env.PATH ?? '',
+  const { relay, url: relayUrl } = await processes.startRelay(
+    {
       RELAY_DATA_DIR: dataDir,
-      RELAY_PORT: '0',
       RELAY_SECRET: relaySecret,
       RELAY_UPLOAD_BODY_LIMIT: '2gb',
       FACEBOOK_GRAPH_BASE_URL: graphUrl,
       FACEBOOK_DIALOG_BASE_URL: graphUrl,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(relay);
-  // The relay logs the URL it listens on (port 0 picks a free one).
-  const relayUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    relay.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    relay.once('exit', (code) => reject(new Error(`relay exited (${code}): ${out}`)));
-  });
+    NODE_FLAGS,
+  );
 
   const { call, adminSession } = relayCalls(relayUrl);
   const token = await adminSession(adminKey.apiKey, DEMO_SYSTEM_USER_TOKEN);
@@ -141,9 +116,6 @@ try {
   };
   console.log(JSON.stringify(result));
 } finally {
-  for (const child of children) {
-    child.stdin?.end();
-    child.kill('SIGTERM');
-  }
+  processes.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import * as brazeSource from './braze-source.ts';
 import * as exportJob from './export-job.ts';
 import * as exportPipeline from './export-pipeline.ts';
 import * as matchKeys from './match-keys.ts';
+import * as syncDelivery from './sync-delivery.ts';
 import * as throttledExport from './throttled-export.ts';
 
 /**
@@ -20,6 +21,7 @@ const BENCHES: Bench[] = [
   exportPipeline,
   exportJob,
   throttledExport,
+  syncDelivery,
 ];
 
 const wanted = process.argv.slice(2);

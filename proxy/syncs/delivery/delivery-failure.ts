@@ -21,7 +21,10 @@ const WAIT_CODES = new Set<string>(['facebook_audience_too_small']);
 
 export function classifyDeliveryFailure(error: unknown): DeliveryFailure {
   if (error instanceof GraphError) {
-    return WAIT_CLASSES.has(error.errorClass) || WAIT_CODES.has(error.code)
+    // A bare 429 (no Graph envelope, so no class of its own) is a throttle all the same.
+    const wait =
+      WAIT_CLASSES.has(error.errorClass) || WAIT_CODES.has(error.code) || error.httpStatus === 429;
+    return wait
       ? { kind: 'retry', code: error.code }
       : { kind: 'stop', code: error.code, message: error.message };
   }

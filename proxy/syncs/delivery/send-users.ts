@@ -1,8 +1,8 @@
-import { planAudiences } from '../../../shared/audience-plan.ts';
 import type { MatchKey } from '../../../shared/match-keys.ts';
 import type { SyncAction } from '../../../shared/relay-api/syncs.ts';
 import { type BatchReceipt, usersRequestParams } from '../../exports/upload/upload-batch.ts';
 import type { WorkspaceGraph } from '../../facebook/connection/workspace-graph.ts';
+import { syncAudience } from '../sync-audience.ts';
 
 /** Where a launched sync delivers: what its queued rows were hashed for. */
 export interface DeliveryTarget {
@@ -10,17 +10,6 @@ export interface DeliveryTarget {
   facebookAudienceId: string;
   action: SyncAction;
   fields: readonly MatchKey[];
-}
-
-/**
- * The `payload.schema` of a sync's rows, as ingest built them: one field, that key's
- * single-key schema (`EMAIL_SHA256`); several, the multi-key array in `MATCH_KEYS` order.
- */
-export function syncPayloadSchema(fields: readonly MatchKey[]): string | readonly MatchKey[] {
-  const kind = fields.length === 1 ? 'per-field' : 'multi-key';
-  const [planned] = planAudiences({ kind, keys: [...fields] });
-  if (!planned) throw new RangeError('A sync matches on at least one field.');
-  return planned.schema;
 }
 
 /**
@@ -38,7 +27,8 @@ export function sendUsers(
     adAccountId: target.adAccountId,
     facebookAudienceId: target.facebookAudienceId,
     sessionId,
-    schema: syncPayloadSchema(target.fields),
+    // The schema ingest built the rows for.
+    schema: syncAudience(target.fields).schema,
     batch: {
       audience: target.facebookAudienceId,
       seq: 1,

@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { spawnRelay } from '../../../support/relay-child.ts';
 
-const MAIN = join(import.meta.dirname, '../../../../proxy/main.ts');
 const children: ChildProcess[] = [];
 
 /** For afterEach: kills every relay process started here. */
@@ -9,27 +8,13 @@ export function killRelayProcesses(): void {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 }
 
-/** `node proxy/main.ts` in a child process; resolves with its URL once it listens. */
-export function startRelayProcess(
+/** `node proxy/main.ts` in a child process, killed after the test; resolves with its URL once it listens. */
+export async function startRelayProcess(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { child, url } = spawnRelay(env);
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`relay exited (${code}):\n${out}`)));
-  });
+  return { child, url: await url };
 }
 
 /** `kill -9`, resolved once the process is gone. */

@@ -210,6 +210,15 @@ describe('a sync flush', () => {
     expect((await f.current()).counts).toMatchObject({ synced: 1, errored: 0 });
   });
 
+  it('retries a bare HTTP 429 as a throttle', async () => {
+    const f = await flushFixture();
+    await f.enqueue([hashedUser(0)]);
+    f.script(new GraphError({ message: 'Too Many Requests', httpStatus: 429 }));
+    await f.flush();
+    expect(await f.current()).toMatchObject({ status: 'active', error: null });
+    expect((await f.current()).retryAfter).not.toBeNull();
+  });
+
   it('retries a removal Meta refuses while the audience is under about 1,000 people', async () => {
     const f = await flushFixture({ action: 'remove' });
     await f.enqueue([hashedUser(0)]);
