@@ -188,7 +188,12 @@ export function createSyncManager({
       }
       if (sync.status === 'active') return view(sync, context);
       await launchable(sync);
-      return change(sync, { status: 'active', error: null, retryAfter: null }, context);
+      // A fresh retry window: users must not give up for failures from before the pause.
+      return change(
+        sync,
+        { status: 'active', error: null, retryAfter: null, failingSince: null },
+        context,
+      );
     },
     async secret(workspaceId, id) {
       const sync = await find(workspaceId, id);

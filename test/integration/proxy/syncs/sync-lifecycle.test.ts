@@ -172,8 +172,16 @@ describe('a sync from draft to deletion', () => {
       code: 'sync_not_active',
       status: 'paused',
     });
+    // Delivery had been failing before the pause: resuming starts a fresh retry window.
+    const store = relay.relay.services.store.syncs;
+    const failing = { failingSince: relay.clock.now(), retryAfter: relay.clock.now() };
+    await store.update(relay.workspace.id, sync.id, failing, relay.clock.now());
     const resumed = await (await relay.expectStatus(relay.post(sync.id, 'resume'), 200)).json();
     expect(resumed.status).toBe('active');
+    expect(await store.get(relay.workspace.id, sync.id)).toMatchObject({
+      failingSince: null,
+      retryAfter: null,
+    });
     expect((await relay.ingest(sync.ingestUrl, { email: 'a@example.com' }, secret)).status).toBe(
       202,
     );
