@@ -75,11 +75,14 @@ export function userProjection(projection: Projection): (user: BrazeUser) => Par
     if (attributes && allAttributes) {
       out.custom_attributes = attributes;
     } else if (attributes && namedAttributes.length > 0) {
-      let picked: Record<string, unknown> | undefined;
+      const picked: Record<string, unknown> = {};
+      let found = false;
       for (const name of namedAttributes) {
-        if (Object.hasOwn(attributes, name)) (picked ??= {})[name] = attributes[name];
+        if (!Object.hasOwn(attributes, name)) continue;
+        picked[name] = attributes[name];
+        found = true;
       }
-      if (picked) out.custom_attributes = picked;
+      if (found) out.custom_attributes = picked;
     }
     return out as Partial<BrazeUser>;
   };
