@@ -121,11 +121,14 @@ export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }
       }
     },
     async *read(workspaceId, uploadId) {
-      // Frame by frame into buffers of their own size: no re-buffering of the file's chunks.
+      // Frame by frame into one buffer, reused: each frame is deciphered into a buffer of its
+      // own before the next is read, so only the clear text handed on is allocated.
       const file = await open(fileOf(workspaceId, uploadId), 'r');
+      let buffer = Buffer.allocUnsafe(4 + IV_BYTES + FRAME_BYTES + TAG_BYTES);
       try {
+        const { size } = await file.stat();
         const readExactly = async (size: number, position: number) => {
-          const buffer = Buffer.allocUnsafe(size);
+          if (size > buffer.length) buffer = Buffer.allocUnsafe(size);
           const { bytesRead } = await file.read(buffer, 0, size, position);
           return buffer.subarray(0, bytesRead);
         };
@@ -134,8 +137,10 @@ export function createUploadSpool({ dir, key }: { dir: string; key: Uint8Array }
           const prefix = await readExactly(4, position);
           if (prefix.length < 4) break;
           const length = prefix.readUInt32BE(0);
+          // A length past the file's end is a truncated (or damaged) spool: nothing to allocate.
+          if (length < IV_BYTES + TAG_BYTES || position + 4 + length > size) break;
           const frame = await readExactly(length, position + 4);
-          if (length < IV_BYTES + TAG_BYTES || frame.length < length) break;
+          if (frame.length < length) break;
           position += 4 + length;
           const decipher = createDecipheriv('aes-256-gcm', key, frame.subarray(0, IV_BYTES));
           decipher.setAAD(additionalData(uploadId, index));
