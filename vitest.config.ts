@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'extension',
           environment: 'happy-dom',
           include: ['test/unit/extension/**/*.test.{ts,tsx}'],
+          // Stylesheets a component bundles as text (`?inline`) are part of what it renders.
+          css: { include: [/\.css\?inline$/] },
         },
       },
       {

@@ -13,6 +13,8 @@ import type { RelayEnv } from './http/relay-env.ts';
 import { requestLog } from './http/request-log.ts';
 import type { ExportJobs } from './jobs/export-jobs.ts';
 import type { Logger } from './log.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
+import type { RelayMetrics } from './metrics/relay-metrics.ts';
 import type { ApiOperation } from './openapi/api-operation.ts';
 import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { audienceOperations, audienceRoutes } from './routes/audiences.ts';
@@ -28,13 +30,17 @@ import {
 } from './routes/facebook-connection.ts';
 import { facebookOAuthOperations, facebookOAuthRoutes } from './routes/facebook-oauth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ingestOperations, ingestRoutes } from './routes/ingest.ts';
 import { keyOperations, keyRoutes } from './routes/keys.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { openApiOperations, openApiRoutes } from './routes/openapi.ts';
 import { sessionOperations, sessionRoutes } from './routes/session.ts';
+import { syncOperations, syncRoutes } from './routes/syncs.ts';
 import { workspaceOperations, workspaceRoutes } from './routes/workspace.ts';
 import type { BrazeSettings } from './sources/braze/braze-settings.ts';
 import type { UploadSpool } from './sources/file/upload-spool.ts';
 import type { RelayStore } from './store/store.ts';
+import type { SyncManager } from './syncs/manage/sync-manager.ts';
 
 export interface RelayDeps {
   logger: Logger;
@@ -44,7 +50,9 @@ export interface RelayDeps {
   exports: ExportJobs;
   spool: UploadSpool;
   braze: BrazeSettings;
-  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits'>;
+  syncs: SyncManager;
+  metrics: RelayMetrics;
+  config: Pick<RelayConfig, 'allowedOrigins' | 'bodyLimits' | 'publicUrl' | 'metricsToken'>;
   now?: () => Date;
   version?: string;
 }
@@ -60,6 +68,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...exportOperations,
   ...audienceOperations,
   ...brazeSourceOperations,
+  ...syncOperations,
+  ...ingestOperations,
   ...openApiOperations,
 ];
 
@@ -72,6 +82,8 @@ export function createRelayApp({
   exports,
   spool,
   braze,
+  syncs,
+  metrics,
   config,
   now = () => new Date(),
   version = '0.0.0',
@@ -81,6 +93,7 @@ export function createRelayApp({
   const admin = createWorkspaceAdmin({ store, now });
   const jsonLimit = config.bodyLimits.jsonBytes;
   return new Hono<RelayEnv>()
+    .use(httpMetrics(metrics.httpDuration))
     .use(requestId())
     .use(secureHeaders())
     .use(requestLog(logger))
@@ -92,6 +105,13 @@ export function createRelayApp({
     })
     .use('/v1/*', requireSession(authenticator, API_OPERATIONS))
     .route('/', healthRoutes({ startedAt, now, version }))
+    .route(
+      '/',
+      metricsRoutes({
+        registry: metrics.registry,
+        ...(config.metricsToken ? { token: config.metricsToken } : {}),
+      }),
+    )
     .route('/v1', sessionRoutes({ authenticator, jsonLimit }))
     .route('/v1', workspaceRoutes({ workspaces: store.workspaces }))
     .route('/v1', keyRoutes({ admin, jsonLimit, now }))
@@ -104,6 +124,19 @@ export function createRelayApp({
     )
     .route('/v1', audienceRoutes({ facebook, jobs: store.exportJobs, jsonLimit }))
     .route('/v1', brazeSourceRoutes({ braze, jsonLimit }))
+    .route(
+      '/v1',
+      syncRoutes({
+        syncs,
+        facebook,
+        jsonLimit,
+        ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      }),
+    )
+    .route(
+      '/v1',
+      ingestRoutes({ syncs: store.syncs, maxBytes: config.bodyLimits.ingestBytes, now }),
+    )
     .route('/v1', openApiRoutes(buildOpenApiDocument(API_OPERATIONS, version)))
     .notFound(handleNotFound)
     .onError(handleError(logger));

@@ -6,7 +6,8 @@ import { SANDBOX_FACEBOOK_APP, type SandboxFacebookApp } from './sandbox-faceboo
 export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
 
 const PORT_MESSAGE = 'must be a port number (0-65535)';
-const port = z
+/** A port in an environment variable: digits only, 0 (any free port) to 65535. */
+export const portSetting = z
   .string()
   .regex(/^\d{1,5}$/, PORT_MESSAGE)
   .transform(Number)
@@ -50,9 +51,16 @@ const byteSize = z
   })
   .pipe(z.number().int().positive());
 
+const milliseconds = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a number of milliseconds')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
 const schema = z.object({
   RELAY_HOST: z.string().min(1).default('127.0.0.1'),
-  RELAY_PORT: port.default(8787),
+  RELAY_PORT: portSetting.default(8787),
   RELAY_DATA_DIR: z.string().min(1).default('./data'),
   RELAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   RELAY_SECRET: relaySecret,
@@ -60,6 +68,8 @@ const schema = z.object({
   RELAY_ALLOWED_ORIGINS: origins,
   RELAY_JSON_BODY_LIMIT: byteSize.default(64 * 1024),
   RELAY_UPLOAD_BODY_LIMIT: byteSize.default(512 * 1024 ** 2),
+  RELAY_INGEST_BODY_LIMIT: byteSize.default(1024 ** 2),
+  RELAY_PUBLIC_URL: httpUrl.optional(),
   FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
   FACEBOOK_APP_SECRET: z.string().optional(),
   FACEBOOK_GRAPH_BASE_URL: httpUrl.optional(),
@@ -68,21 +78,30 @@ const schema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/, { message: 'must look like v26.0' })
     .default(DEFAULT_GRAPH_API_VERSION),
-  FACEBOOK_GRAPH_TIMEOUT_MS: z
+  FACEBOOK_GRAPH_TIMEOUT_MS: milliseconds(1000, 600_000).default(30_000),
+  RELAY_SYNC_FLUSH_INTERVAL_MS: milliseconds(100, 600_000).default(5000),
+  RELAY_SYNC_RETRY_HOURS: z
     .string()
-    .regex(/^\d+$/, 'must be a number of milliseconds')
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of hours, e.g. 13 or 0.5')
     .transform(Number)
-    .pipe(z.number().min(1000).max(600_000))
-    .default(30_000),
+    .pipe(z.number().min(0.01).max(168, 'must be at most 168 (a week)'))
+    .default(13),
+  RELAY_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** `FOO=` in an env file means "not set", as it does for most tools. */
-function withoutBlanks(env: Record<string, string | undefined>) {
+/** Blank variables count as unset, so their defaults apply. */
+export function withoutBlanks(env: Record<string, string | undefined>) {
   return Object.fromEntries(
     Object.entries(env)
       .map(([name, value]) => [name, value?.trim()])
       .filter(([, value]) => value),
   );
+}
+
+/** Each refused variable as `NAME: what is wrong with it`. */
+export function settingProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 export interface FacebookConfig {
@@ -108,8 +127,21 @@ export interface RelayConfig {
   previousRelaySecret?: string;
   /** Extension origins allowed by CORS. */
   allowedOrigins: string[];
-  bodyLimits: { jsonBytes: number; uploadBytes: number };
+  bodyLimits: { jsonBytes: number; uploadBytes: number; ingestBytes: number };
+  /** Where the relay is reached from outside (`RELAY_PUBLIC_URL`), for the ingest URLs it shows; without it, each request's own origin. */
+  publicUrl?: string;
   facebook: FacebookConfig;
+  delivery: DeliveryConfig;
+  /** `RELAY_METRICS_TOKEN`; absent: `/metrics` answers only direct requests from this machine. */
+  metricsToken?: string;
+}
+
+/** How syncs deliver queued users to Facebook. */
+export interface DeliveryConfig {
+  /** How often each active sync sends what is queued (Braze: every 5 seconds). */
+  flushIntervalMs: number;
+  /** How long delivery keeps retrying throttled and transient failures before users count as errored. */
+  retryWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -127,9 +159,7 @@ export function loadConfig(
   { sandboxApp = SANDBOX_FACEBOOK_APP }: LoadConfigOptions = {},
 ): RelayConfig {
   const parsed = schema.safeParse(withoutBlanks(env));
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success ? [] : settingProblems(parsed.error);
   if (
     parsed.success &&
     Boolean(parsed.data.FACEBOOK_APP_ID) !== Boolean(parsed.data.FACEBOOK_APP_SECRET)
@@ -154,7 +184,9 @@ export function loadConfig(
     bodyLimits: {
       jsonBytes: value.RELAY_JSON_BODY_LIMIT,
       uploadBytes: value.RELAY_UPLOAD_BODY_LIMIT,
+      ingestBytes: value.RELAY_INGEST_BODY_LIMIT,
     },
+    ...(value.RELAY_PUBLIC_URL ? { publicUrl: value.RELAY_PUBLIC_URL } : {}),
     facebook: {
       mode: live ? 'live' : 'sandbox',
       appId: value.FACEBOOK_APP_ID ?? sandboxApp.appId,
@@ -168,5 +200,10 @@ export function loadConfig(
       apiVersion: value.FACEBOOK_API_VERSION,
       requestTimeoutMs: value.FACEBOOK_GRAPH_TIMEOUT_MS,
     },
+    delivery: {
+      flushIntervalMs: value.RELAY_SYNC_FLUSH_INTERVAL_MS,
+      retryWindowMs: Math.round(value.RELAY_SYNC_RETRY_HOURS * 60 * 60 * 1000),
+    },
+    ...(value.RELAY_METRICS_TOKEN ? { metricsToken: value.RELAY_METRICS_TOKEN } : {}),
   };
 }

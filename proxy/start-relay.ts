@@ -9,10 +9,15 @@ import { createBrazeSnapshotSource } from './jobs/braze-snapshot.ts';
 import { createExportJobs, type ExportJobs } from './jobs/export-jobs.ts';
 import { createExportSources } from './jobs/export-sources.ts';
 import type { Logger } from './log.ts';
+import { createRelayMetrics, type RelayMetrics } from './metrics/relay-metrics.ts';
+import { storeReadings } from './metrics/store-readings.ts';
 import { openRelayServices, type RelayServices } from './relay-services.ts';
 import { deriveKey } from './secrets/derive-key.ts';
 import { createBrazeSettings } from './sources/braze/braze-settings.ts';
 import { createUploadSpool } from './sources/file/upload-spool.ts';
+import { createDeliveryLoop, type DeliveryLoop } from './syncs/delivery/delivery-loop.ts';
+import { createSyncFlush } from './syncs/delivery/flush-sync.ts';
+import { createSyncManager } from './syncs/manage/sync-manager.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -23,6 +28,9 @@ export interface RunningRelay extends HttpServer {
   services: RelayServices;
   facebook: FacebookServices;
   exports: ExportJobs;
+  metrics: RelayMetrics;
+  /** Sends what syncs queued to Facebook every few seconds. */
+  delivery: DeliveryLoop;
 }
 
 export interface StartRelayOptions {
@@ -31,6 +39,10 @@ export interface StartRelayOptions {
   fetch?: typeof fetch;
   /** For the daily Facebook check. */
   timers?: Timers;
+  /** For the sync delivery loop's ticks (tests: fired by hand); real timers by default. */
+  deliveryTimers?: Timers;
+  /** The jitter of sync retries; `Math.random` by default. */
+  random?: () => number;
   /** How pacing and retries wait (tests: on a manual clock); real time by default. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -42,11 +54,19 @@ export interface StartRelayOptions {
 export async function startRelay(
   config: RelayConfig,
   logger: Logger,
-  { now = () => new Date(), fetch: fetchImpl = fetch, timers, sleep }: StartRelayOptions = {},
+  {
+    now = () => new Date(),
+    fetch: fetchImpl = fetch,
+    timers,
+    deliveryTimers,
+    sleep,
+    random = Math.random,
+  }: StartRelayOptions = {},
 ): Promise<RunningRelay> {
   const services = openRelayServices(config, { now });
   try {
     await reportStartupState(config, services, logger);
+    const metrics = createRelayMetrics(storeReadings(services.store));
     const facebook = createFacebookServices({
       facebook: config.facebook,
       store: services.store,
@@ -56,6 +76,7 @@ export async function startRelay(
       now,
       fetch: fetchImpl,
       ...(sleep ? { sleep } : {}),
+      onGraphError: (error) => metrics.facebookError(error.errorClass),
     });
     const spool = createUploadSpool({
       dir: join(config.dataDir, 'spool'),
@@ -85,6 +106,13 @@ export async function startRelay(
       exports,
       spool,
       braze,
+      syncs: createSyncManager({
+        syncs: services.store.syncs,
+        secrets: services.secrets,
+        graphs: facebook.graphs,
+        now,
+      }),
+      metrics,
       config,
       now,
       version,
@@ -98,6 +126,24 @@ export async function startRelay(
     });
     const resumed = await exports.resumeUnfinished();
     if (resumed > 0) logger.info('resuming unfinished exports', { count: resumed });
+    const delivery = createDeliveryLoop({
+      syncs: services.store.syncs,
+      flush: createSyncFlush({
+        syncs: services.store.syncs,
+        graphs: facebook.graphs,
+        pacer: facebook.pacer,
+        logger,
+        metrics: metrics.delivery,
+        retryWindowMs: config.delivery.retryWindowMs,
+        now,
+        random,
+      }),
+      logger,
+      intervalMs: config.delivery.flushIntervalMs,
+      now,
+      ...(deliveryTimers ? { timers: deliveryTimers } : {}),
+    });
+    delivery.start();
     const dailyChecks = scheduleDailyChecks({
       run: facebook.health.checkAll,
       logger,
@@ -109,7 +155,11 @@ export async function startRelay(
       services,
       facebook,
       exports,
+      metrics,
+      delivery,
       async close(graceMs) {
+        // Abandons flushes in flight: what Meta had not acknowledged is sent at the next start.
+        await delivery.close();
         // Ends SSE streams and stops exports where they are (resumed at the next start).
         await exports.close();
         await server.close(graceMs);

@@ -13,17 +13,17 @@ const { DEMO_REST_API_KEY, DEMO_SEGMENT, DEMO_WORKSPACE_ID } = await import(
 const { startBrazeEmulator } = await import('../sandbox/braze/start.ts');
 const { startGraphEmulator } = await import('../sandbox/graph/start.ts');
 const { ensureDemoWorkspace } = await import('./demo-workspace.ts');
+const { sandboxPorts } = await import('./sandbox-ports.ts');
 
 /**
  * `npm start`: the whole product on one machine with no configuration — the sandbox
  * emulators standing in for Meta and Braze, then the relay pointed at them.
  */
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-
-const graph = await startGraphEmulator({ port: port('GRAPH_PORT', 8788) });
+const ports = sandboxPorts();
+const graph = await startGraphEmulator({ port: ports.graph });
 const braze = await startBrazeEmulator({
-  restPort: port('BRAZE_REST_PORT', 8791),
-  dashboardPort: port('BRAZE_DASHBOARD_PORT', 8792),
+  restPort: ports.brazeRest,
+  dashboardPort: ports.brazeDashboard,
 });
 const config = loadConfig(process.env, {
   sandboxApp: { ...SANDBOX_FACEBOOK_APP, graphBaseUrl: graph.url, dialogBaseUrl: graph.url },

@@ -10,11 +10,13 @@ import {
   type FacebookErrorCode,
 } from './error-catalog/facebook-errors.ts';
 import { RELAY_ERRORS, type RelayErrorCode } from './error-catalog/relay-errors.ts';
+import { SYNC_ERRORS, type SyncErrorCode } from './error-catalog/sync-errors.ts';
 import type { EntryText, ErrorEntry, FacebookErrorClass } from './error-catalog/types.ts';
 
 export type { BrazeErrorCode } from './error-catalog/braze-errors.ts';
 export type { FacebookErrorCode } from './error-catalog/facebook-errors.ts';
 export type { RelayErrorCode } from './error-catalog/relay-errors.ts';
+export type { SyncErrorCode } from './error-catalog/sync-errors.ts';
 export {
   type ErrorEntry,
   FACEBOOK_ERROR_CLASSES,
@@ -22,7 +24,7 @@ export {
   type GraphErrorMatch,
 } from './error-catalog/types.ts';
 
-export type ErrorCode = RelayErrorCode | FacebookErrorCode | BrazeErrorCode;
+export type ErrorCode = RelayErrorCode | FacebookErrorCode | BrazeErrorCode | SyncErrorCode;
 
 const withCodes = <Code extends string>(entries: Record<Code, EntryText>) =>
   Object.fromEntries(
@@ -34,6 +36,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   ...withCodes(RELAY_ERRORS),
   ...withCodes(FACEBOOK_ERRORS),
   ...withCodes(BRAZE_ERRORS),
+  ...withCodes(SYNC_ERRORS),
 };
 
 export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CATALOG, code);

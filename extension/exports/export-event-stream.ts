@@ -6,7 +6,7 @@ import type { RelayFailure } from '../relay/relay-failure.ts';
 
 /** How one connection to a job's event stream ended. */
 export type StreamOutcome =
-  /** The job's `end` event arrived: nothing more will come. */
+  /** The relay closed the stream after the job's `end` event: nothing more will come. */
   | { kind: 'ended' }
   /** The connection closed or broke before the end: reconnect with the last id. */
   | { kind: 'dropped' }
@@ -53,16 +53,19 @@ export async function readExportEvents({
     .pipeThrough(new TextDecoderStream())
     .pipeThrough(new EventSourceParserStream())
     .getReader();
+  // A resumed job's history holds the end of each earlier run: only an end the relay closes
+  // the stream after is the job's last.
+  let lastWasEnd = false;
   try {
     for (;;) {
       const { done, value: message } = await messages.read();
-      if (done) break;
+      if (done) return lastWasEnd ? { kind: 'ended' } : { kind: 'dropped' };
       const id = Number(message.id);
       if (!Number.isInteger(id)) continue;
       const parsed = exportEvent.safeParse(parseJson(message.data));
       if (!parsed.success) continue;
       await onEvent(id, parsed.data);
-      if (parsed.data.type === 'end') return { kind: 'ended' };
+      lastWasEnd = parsed.data.type === 'end';
     }
   } catch {
     // A broken connection or an abort: the caller decides whether to reconnect.

@@ -3,6 +3,7 @@ import {
   type ExportJobView,
   exportJobView,
 } from '../../shared/relay-api/exports.ts';
+import { callRelay } from '../relay/call-relay.ts';
 import type { RelayClient } from '../relay/relay-client.ts';
 import type { RelayResult } from '../relay/relay-failure.ts';
 import { readExportEvents } from './export-event-stream.ts';
@@ -40,6 +41,13 @@ export interface ExportStart {
 export interface ExportWatcher {
   start(start: ExportStart): Promise<RelayResult<ExportJobView>>;
   cancel(id: string): Promise<RelayResult<ExportJobView>>;
+  /**
+   * Follows an export this browser did not start (one the history lists) while it runs, so
+   * the popup shows it live; an ended one is only answered with.
+   */
+  follow(id: string): Promise<RelayResult<ExportJobView>>;
+  /** Resumes a stopped export whose cause was fixed, and follows it again. */
+  resume(id: string): Promise<RelayResult<ExportJobView>>;
   /** Re-attaches every running job whose stream is not being read (worker start, alarm). */
   resumeRunning(): Promise<void>;
   /** Resolves once every stream being read has stopped (tests). */
@@ -64,7 +72,7 @@ export function createExportWatcher({
     await signals.showRunning(jobs.filter(isRunning).length);
   };
 
-  const follow = async (id: string) => {
+  const followStream = async (id: string) => {
     const controller = new AbortController();
     for (;;) {
       const client = await relay();
@@ -98,7 +106,7 @@ export function createExportWatcher({
   const attach = (id: string) => {
     if (reading.has(id)) return;
     if (reading.size === 0) stopKeepAlive = signals.keepAlive();
-    const run = follow(id)
+    const run = followStream(id)
       .catch(() => {})
       .finally(() => {
         reading.delete(id);
@@ -110,35 +118,73 @@ export function createExportWatcher({
     reading.set(id, run);
   };
 
+  /**
+   * Saves a job the relay just answered with as running and reads its stream. A job already
+   * followed keeps its last event id, so its stream continues where it stopped; its old
+   * errors belong to the run that ended.
+   */
+  const track = async (
+    view: ExportJobView,
+    origin: Pick<TrackedExport, 'name' | 'segmentKey'> = {
+      name: view.source.name,
+      segmentKey: null,
+    },
+  ) => {
+    await store.update(view.id, (current) =>
+      current
+        ? {
+            ...current,
+            phase: view.status,
+            resumable: view.resumable,
+            errors: isRunning(current) ? current.errors : [],
+          }
+        : {
+            id: view.id,
+            ...origin,
+            adAccountId: view.adAccountId,
+            phase: view.status,
+            audience: null,
+            progress: null,
+            errors: [],
+            resumable: view.resumable,
+            lastEventId: null,
+            startedAt: now().toISOString(),
+          },
+    );
+    await refreshBadge();
+    attach(view.id);
+  };
+
   return {
     async start({ request, name, segmentKey }) {
-      const client = await relay();
-      if (!client) return { ok: false, failure: { kind: 'unreachable', reason: 'network' } };
-      const created = await client.request('POST', '/v1/exports', exportJobView, request);
-      if (!created.ok) return created;
-      const view = created.value;
-      await store.update(view.id, () => ({
-        id: view.id,
-        name,
-        adAccountId: view.adAccountId,
-        segmentKey,
-        phase: view.status,
-        audience: null,
-        progress: null,
-        errors: [],
-        resumable: false,
-        lastEventId: null,
-        startedAt: now().toISOString(),
-      }));
-      await refreshBadge();
-      attach(view.id);
+      const created = await callRelay(relay, 'POST', '/v1/exports', exportJobView, request);
+      if (created.ok) await track(created.value, { name, segmentKey });
       return created;
     },
 
-    async cancel(id) {
-      const client = await relay();
-      if (!client) return { ok: false, failure: { kind: 'unreachable', reason: 'network' } };
-      return client.request('POST', `/v1/exports/${encodeURIComponent(id)}/cancel`, exportJobView);
+    cancel: (id) =>
+      callRelay(relay, 'POST', `/v1/exports/${encodeURIComponent(id)}/cancel`, exportJobView),
+
+    async follow(id) {
+      const found = await callRelay(
+        relay,
+        'GET',
+        `/v1/exports/${encodeURIComponent(id)}`,
+        exportJobView,
+      );
+      if (found.ok && isRunning({ phase: found.value.status })) await track(found.value);
+      return found;
+    },
+
+    async resume(id) {
+      const resumed = await callRelay(
+        relay,
+        'POST',
+        `/v1/exports/${encodeURIComponent(id)}/resume`,
+        exportJobView,
+      );
+      if (resumed.ok) await track(resumed.value);
+      return resumed;
     },
 
     async resumeRunning() {

@@ -6,7 +6,8 @@ import {
   oauthStartResponse,
   systemUserTokenResponse,
 } from '../../shared/relay-api/facebook.ts';
-import type { HttpMethod, RelayClient } from '../relay/relay-client.ts';
+import type { RelayClient } from '../relay/relay-client.ts';
+import { savedRelayCall } from '../relay/saved-relay-call.ts';
 import type { FacebookResult } from './facebook-failure.ts';
 import type { WebAuthFlow } from './web-auth-flow.ts';
 
@@ -45,16 +46,7 @@ export function createFacebookService({
   relay,
   webAuthFlow,
 }: FacebookServiceOptions): FacebookService {
-  const call = async <T>(
-    method: HttpMethod,
-    path: `/v1/facebook/${string}`,
-    schema: z.ZodType<T, unknown>,
-    body?: unknown,
-  ): Promise<FacebookResult<T>> => {
-    const client = await relay();
-    if (!client) return { ok: false, failure: { kind: 'no-relay' } };
-    return client.request(method, path, schema, body);
-  };
+  const call = savedRelayCall(relay);
 
   return {
     async connect() {

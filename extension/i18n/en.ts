@@ -165,6 +165,55 @@ export const en = {
       disconnecting: 'Disconnecting…',
       done: 'Facebook was disconnected: the relay deleted its tokens.',
     },
+    braze: {
+      heading: 'Braze',
+      intro:
+        'The relay reads your segments through Braze’s REST API, with a REST API key of your Braze workspace. The relay keeps the key, encrypted; once saved, it is never shown again.',
+      loading: 'Checking the Braze connection…',
+      notConnectedTitle: 'Braze is not connected',
+      notConnectedAdmin:
+        'Enter your Braze REST endpoint and a REST API key. The relay checks the key with Braze before it saves it.',
+      notConnectedMarketer:
+        'Segments can’t be exported from Braze until a workspace admin connects it. Ask an admin to connect Braze.',
+      connectedTitle: 'Braze is connected',
+      endpoint: 'REST endpoint',
+      key: 'REST API key',
+      /** Followed by the relay's masked hint of the key's end. */
+      keySet: 'Saved, ends with',
+      savedAt: 'Saved on',
+      askAdmin: 'A workspace admin can change these.',
+      retry: 'Try again',
+      change: 'Change endpoint or key',
+      cancel: 'Cancel',
+      endpointLabel: 'REST endpoint or dashboard address',
+      endpointHint:
+        'In Braze: Settings → APIs and Identifiers → API Keys, for example https://rest.iad-01.braze.com. Or paste your dashboard’s address and the relay finds the endpoint.',
+      endpointPlaceholder: 'https://rest.iad-01.braze.com',
+      keyLabel: 'REST API key',
+      keyHint:
+        'Needs the segments.list, segments.details and users.export.segment permissions. Sent only to your relay.',
+      save: 'Check and save',
+      saving: 'Checking the key with Braze…',
+      saved: 'Braze is connected: Braze accepted the key, and the relay saved it.',
+      errors: {
+        endpointMissing: 'Enter the REST endpoint, or your dashboard’s address.',
+        endpointInvalid: 'Enter an https:// address, for example https://rest.iad-01.braze.com',
+        dashboardUnknown:
+          'This dashboard is not one of Braze’s instances, so its REST endpoint can’t be worked out. Enter the REST endpoint from Settings → APIs and Identifiers instead.',
+        keyMissing: 'Paste the REST API key.',
+        keyTooShort: 'This is too short to be a Braze REST API key. Paste the whole key.',
+      },
+      remove: {
+        button: 'Remove Braze',
+        confirmTitle: 'Remove Braze?',
+        confirmText:
+          'The relay deletes the REST endpoint and key. Segments can’t be exported from Braze until someone connects it again.',
+        confirm: 'Remove',
+        keep: 'Keep Braze',
+        removing: 'Removing…',
+        done: 'Braze was removed: the relay deleted its key.',
+      },
+    },
     dashboards: {
       heading: 'Dashboards',
       intro:
@@ -213,6 +262,8 @@ export const en = {
     dashboard: 'Dashboard',
     noSegment:
       'No segment chosen in this tab. On a segment page, choose Export as Facebook Audience in the User Data menu.',
+    history: 'History',
+    back: 'Back',
   },
 
   consent: {
@@ -253,8 +304,8 @@ export const en = {
       noAdAccount: 'Choose an ad account.',
     },
     progressHeading: 'Export in progress',
-    reportMissing:
-      'This export is no longer listed in this browser: exports are followed until the browser closes.',
+    reportMissing: 'This export is not in your workspace’s history on the relay.',
+    following: 'Following the export…',
     phases: {
       queued: 'Waiting for its turn',
       resolving: 'Checking the ad account and creating audiences',
@@ -271,6 +322,12 @@ export const en = {
       sent: 'Rows sent',
       invalid: 'Invalid at Meta',
     },
+    outcome: {
+      done: 'Every audience is on Facebook.',
+      failed: 'The export stopped before the end.',
+      cancelled: 'The export was cancelled. What Meta already received stays in the audiences.',
+    },
+    openReport: 'View report',
     rate: (rows: string) => `${rows} rows/s`,
     progressLabel: 'Upload progress',
     audience: 'Audience',
@@ -281,11 +338,273 @@ export const en = {
     newExport: 'Export again',
     matchNote:
       'Meta does not reveal which users matched, nor how many: these counts say what was sent and what Meta received.',
+    history: {
+      heading: 'Recent exports',
+      loading: 'Loading the history…',
+      empty: 'No exports yet. Exports of this workspace appear here, with their reports.',
+      status: {
+        running: 'Running',
+        done: 'Done',
+        failed: 'Failed',
+        cancelled: 'Cancelled',
+      },
+      audiences: (count: number) => `${count} ${count === 1 ? 'audience' : 'audiences'}`,
+      followLive: 'Follow live',
+      more: 'Show older exports',
+      loadingMore: 'Loading…',
+    },
+    report: {
+      loading: 'Loading the report…',
+      started: (date: string) => `Started ${date}`,
+      adAccount: (id: string) => `Ad account ${id}`,
+      usersHeading: 'Users',
+      count: 'Count',
+      usersRead: 'Users read',
+      malformed: 'Malformed lines (skipped)',
+      malformedLine: (line: number, problem: string) => `Line ${line}: ${problem}`,
+      leftOut: 'Left out by consent filters',
+      eligible: 'Eligible',
+      withoutUsableKey: 'Eligible, but no usable value',
+      usersSent: 'Users sent',
+      deviceIdsWithheld: 'Device IDs withheld (ad tracking off)',
+      audiencesHeading: 'Audiences',
+      noAudiences: 'No audience was created.',
+      field: 'Field',
+      valid: 'Valid',
+      unusable: 'Unusable',
+      rowsSent: 'Rows sent',
+      metaReceived: 'Received by Meta',
+      metaInvalid: 'Invalid at Meta',
+      notYetAnswered: 'Meta has not answered yet',
+      openInAdsManager: 'Open in Ads Manager',
+      createLookalike: 'Create a Lookalike',
+      resume: 'Resume export',
+      resuming: 'Resuming…',
+      newTab: '(opens in a new tab)',
+    },
     notification: {
       done: (name: string) => `${name} is on Facebook`,
       failed: (name: string) => `${name} could not be exported`,
       cancelled: (name: string) => `${name} was cancelled`,
       openReport: 'Click to open the report.',
+    },
+  },
+
+  lookalike: {
+    heading: 'Create a Lookalike',
+    seed: 'Source audience',
+    countries: 'Countries',
+    countriesHint:
+      'Two-letter country codes, separated by commas, for example US, CA. Facebook finds people like your audience there.',
+    countriesShown: (names: string) => `Reaching: ${names}`,
+    ratio: 'Audience size (%)',
+    ratioHint:
+      '1 % is the closest match to your audience; up to 20 % reaches more people who are less alike.',
+    submit: 'Create Lookalike',
+    submitting: 'Creating the lookalike…',
+    cancel: 'Cancel',
+    errors: {
+      countriesMissing: 'Enter at least one country code, for example US.',
+      countryUnknown: (codes: string) =>
+        `Not a country code: ${codes}. Use two-letter codes such as US, GB or DE.`,
+      tooManyCountries: 'Choose at most 25 countries.',
+      ratioInvalid: 'Enter a whole number from 1 to 20.',
+    },
+    createdTitle: 'Lookalike created',
+    createdText:
+      'It is in the same ad account as its source audience. Facebook fills it over the next few hours.',
+    backToReport: 'Back to the report',
+  },
+
+  copy: {
+    copy: 'Copy',
+    copyLabel: (what: string) => `Copy ${what}`,
+    copied: 'Copied to the clipboard.',
+    failed: 'The browser did not allow copying. Select the text and copy it yourself.',
+    show: 'Show',
+    hide: 'Hide',
+  },
+
+  syncs: {
+    pageTitle: 'Audience Relay syncs',
+    tagline:
+      'Keep a Facebook Custom Audience up to date as users reach a step in Braze, or in any tool that can call a webhook.',
+    openSyncs: 'Syncs',
+    noRelayTitle: 'Connect to your relay first',
+    relayFailingTitle: 'The relay does not work at the moment',
+    settingsPrompt:
+      'Syncs run on your relay. Check its address and your workspace key in the settings.',
+    noRelay: {
+      title: 'No relay is configured',
+      explanation: 'The relay was removed from this browser, so its syncs can’t be shown.',
+      steps: ['Connect to your relay again in the settings.'],
+    },
+    resumeAfterFix: 'Then choose Resume: the users queued meanwhile are delivered.',
+    notification: {
+      title: (name: string) => `Sync stopped: ${name}`,
+      open: 'Click to see how to fix it.',
+    },
+    status: {
+      draft: 'Draft',
+      active: 'Active',
+      paused: 'Paused',
+      errored: 'Stopped on an error',
+    },
+    counts: {
+      label: {
+        entered: 'Entered',
+        synced: 'Synced',
+        notSynced: 'Not synced',
+        pending: 'Pending',
+        errored: 'Errored',
+      },
+      meaning: {
+        entered: 'Users sent to the sync’s address and accepted.',
+        synced: 'Users Facebook acknowledged.',
+        notSynced: 'Users with no field to match on, or left out by a consent filter.',
+        pending: 'Users waiting to be sent to Facebook.',
+        errored: 'Users Facebook still refused after 13 hours of retries.',
+      },
+    },
+    chart: {
+      series: {
+        entered: 'Entered',
+        synced: 'Synced',
+        notSynced: 'Not synced',
+        errored: 'Errored',
+      },
+      summary: (hours: number, totals: string) =>
+        `Users per minute over the last ${hours} ${hours === 1 ? 'hour' : 'hours'}. In total: ${totals}.`,
+      showTable: 'Show the numbers as a table',
+      tableCaption: (hours: number) =>
+        `Users per minute over the last ${hours} ${hours === 1 ? 'hour' : 'hours'}, minutes with activity only`,
+      minute: 'Minute',
+      empty: 'Nothing happened in this period.',
+    },
+    list: {
+      heading: 'Syncs',
+      intro:
+        'Each sync adds users to (or removes them from) one Custom Audience within seconds of their arrival.',
+      newSync: 'New sync',
+      loading: 'Loading the syncs…',
+      emptyTitle: 'No syncs yet',
+      emptyText:
+        'Create one, launch it, then have a Braze Canvas webhook send each user who reaches a step to its address.',
+    },
+    detail: {
+      loading: 'Loading the sync…',
+      back: 'All syncs',
+      pause: 'Pause',
+      pausing: 'Pausing…',
+      resume: 'Resume',
+      resuming: 'Resuming…',
+      delete: 'Delete',
+      deleting: 'Deleting…',
+      deleteTitle: (name: string) => `Delete ${name}?`,
+      deleteText:
+        'Its address stops accepting users at once, and users still waiting are not sent. The audience stays on Facebook with the users already in it.',
+      deleteConfirm: 'Delete sync',
+      keep: 'Keep it',
+      deleted: 'The sync was deleted.',
+      pausedNote:
+        'Paused: its address refuses new users (HTTP 409) until you resume. Users already waiting are kept.',
+      openInAdsManager: 'Open the audience in Ads Manager (opens in a new tab)',
+      describe: (parts: {
+        action: 'add' | 'remove';
+        audience: string | null;
+        adAccountId: string | null;
+        fields: string;
+      }) =>
+        [
+          parts.audience
+            ? `${parts.action === 'add' ? 'Adds users to' : 'Removes users from'} “${parts.audience}”`
+            : 'No audience chosen yet',
+          parts.adAccountId ? `ad account ${parts.adAccountId}` : 'no ad account yet',
+          parts.fields ? `matched on ${parts.fields}` : 'no fields yet',
+        ].join(' · '),
+      chartHeading: 'Activity',
+      window: 'Period',
+      lastHours: (hours: number) => `Last ${hours} ${hours === 1 ? 'hour' : 'hours'}`,
+      chartLoading: 'Loading the activity…',
+    },
+    ingest: {
+      heading: 'Send users to this sync',
+      intro:
+        'POST users to this address, one user object or a list of up to 1,000, with the secret as a Bearer token. Braze Canvas webhooks can do this for each user who reaches a step.',
+      url: 'Address (ingest URL)',
+      secret: 'Secret',
+      loadingSecret: 'Loading the secret…',
+      adminOnly:
+        'Only workspace admins can see this sync’s secret. Ask an admin to set up the webhook.',
+      rotate: 'Rotate secret',
+      rotateTitle: 'Rotate the secret?',
+      rotateText:
+        'The current secret stops working at once: webhooks still using it are refused until you paste the new one.',
+      rotateConfirm: 'Rotate now',
+      rotating: 'Rotating…',
+      keep: 'Keep the current secret',
+      rotated: 'New secret made. Paste it into your webhook: the old one no longer works.',
+      examples: 'Examples to paste: curl and a Braze Canvas webhook',
+      curl: 'curl',
+      brazeIntro:
+        'In a Canvas, add a Webhook step: method POST, this address as the URL, these headers and this request body.',
+      brazeHeaders: 'Braze webhook headers',
+      brazeBody: 'Braze webhook request body',
+    },
+    editor: {
+      heading: 'Settings',
+      newHeading: 'New sync',
+      launchedRules:
+        'This sync is launched: you can rename it and change its consent filters and default country. Its ad account, audience, action and fields are locked, because the users waiting were prepared for them. To change those, create a new sync.',
+      name: 'Sync name',
+      nameHint: 'What the sync is for, for example Cart abandoners.',
+      nameMissing: 'Give the sync a name.',
+      adAccount: 'Ad account',
+      chooseAdAccount: 'Choose an ad account',
+      noAdAccounts:
+        'No ad account is connected. An admin connects Facebook and chooses ad accounts in the settings.',
+      termsPending: 'Meta’s Custom Audience terms are not accepted for this ad account yet.',
+      acceptTerms: 'Accept the terms on Facebook (opens in a new tab)',
+      audience: 'Audience',
+      newAudience: 'Create a new audience at launch',
+      audienceName: 'New audience’s name',
+      audienceNameHint: 'Created in the ad account when you launch the sync.',
+      existingAudience: 'Use an existing audience',
+      chooseAccountFirst: 'Choose an ad account first.',
+      audiencesLoading: 'Asking Facebook for the account’s audiences…',
+      noAudiences: 'This ad account has no customer-list audiences yet.',
+      size: (count: string) => `about ${count} people`,
+      sizeUnknown: 'size not known yet',
+      action: 'Action',
+      actions: {
+        add: 'Add users to the audience',
+        remove: 'Remove users from the audience',
+      },
+      fields: 'Fields to match on',
+      fieldsHint:
+        'A user is sent when they have any one of these. More fields help Facebook match more people.',
+      moreKeys: 'More keys',
+      consent: 'Leave out',
+      defaultCountry: 'Default country (optional)',
+      defaultCountryHint:
+        'For phone numbers without a country code and users without a country, for example US or France.',
+      saveDraft: 'Save draft',
+      saveChanges: 'Save changes',
+      saving: 'Saving…',
+      saved: 'Saved.',
+      launch: 'Launch…',
+      checking: 'Checking…',
+      refusedTitle: 'This sync can’t launch yet',
+      launchTitle: (name: string) => `Launch ${name}?`,
+      launchText: {
+        add: 'From now on, users sent to the sync’s address are added to the audience within seconds.',
+        remove:
+          'From now on, users sent to the sync’s address are removed from the audience within seconds.',
+      },
+      warning: 'Before you launch:',
+      launchConfirm: 'Launch sync',
+      launching: 'Launching…',
+      notYet: 'Not yet',
     },
   },
 
@@ -324,7 +643,8 @@ export const en = {
     },
     noRelay: {
       title: 'No relay is configured',
-      explanation: 'The relay was removed from this browser, so Facebook can’t be reached.',
+      explanation:
+        'The relay was removed from this browser, so the workspace’s connections can’t be reached.',
       steps: ['Connect to your relay again at the top of this page.'],
     },
     loginWindow: {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { createExportRequest, type ExportJobView } from '../../shared/relay-api/exports.ts';
+import { type BrazeSettingsResponse, brazeSettingsRequest } from '../../shared/relay-api/braze.ts';
+import {
+  createExportRequest,
+  type ExportJobView,
+  type ExportListResponse,
+  type LookalikeResponse,
+  lookalikeRequest,
+} from '../../shared/relay-api/exports.ts';
 import { connectAdAccountsRequest } from '../../shared/relay-api/facebook.ts';
 import type { FacebookResult } from '../facebook/facebook-failure.ts';
 import type {
@@ -11,9 +18,17 @@ import type {
 import type { RelayResult } from '../relay/relay-failure.ts';
 import { relaySettingsSchema } from '../relay/relay-settings.ts';
 import type { RelayConnection } from '../relay/relay-status.ts';
+import type { SavedRelayResult } from '../relay/saved-relay-call.ts';
 import { extraDashboardHostSchema } from '../segment-page/dashboard-host-input.ts';
 import type { ExtraDashboardHost } from '../segment-page/extra-dashboard-hosts.ts';
 import { segmentSchema } from '../segment-page/segment-schema.ts';
+import {
+  SYNC_MESSAGE_SCHEMAS,
+  SYNC_MESSAGE_TYPES,
+  type SyncMessageValues,
+} from './sync-messages.ts';
+
+const exportId = z.string().min(1).max(100);
 
 /** Every message the background accepts; senders are untrusted, so each one is parsed. */
 export const runtimeMessageSchema = z.discriminatedUnion('type', [
@@ -33,6 +48,10 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   // The relay checks the token itself; this only keeps absurd input from reaching it.
   z.object({ type: z.literal('facebook:use-system-user-token'), token: z.string().max(1000) }),
   z.object({ type: z.literal('facebook:remove-system-user-token') }),
+  /** The workspace's Braze REST source, through the relay (which checks the key on save). */
+  z.object({ type: z.literal('braze:settings') }),
+  z.object({ type: z.literal('braze:save'), settings: brazeSettingsRequest }),
+  z.object({ type: z.literal('braze:remove') }),
   /** Dashboard hosts an admin enabled beyond Braze's own. */
   z.object({ type: z.literal('dashboard-hosts:list') }),
   z.object({ type: z.literal('dashboard-hosts:add'), host: extraDashboardHostSchema }),
@@ -44,7 +63,19 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
     name: z.string().min(1).max(1000),
     segmentKey: z.string().max(600).nullable(),
   }),
-  z.object({ type: z.literal('export:cancel'), exportId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('export:cancel'), exportId }),
+  /** The workspace's export history and reports, from the relay. */
+  z.object({ type: z.literal('exports:list'), limit: z.number().int().min(1).max(200) }),
+  z.object({ type: z.literal('export:get'), exportId }),
+  /** Follow a running export this browser did not start, so the popup shows it live. */
+  z.object({ type: z.literal('export:follow'), exportId }),
+  z.object({ type: z.literal('export:resume'), exportId }),
+  z.object({
+    type: z.literal('audience:create-lookalike'),
+    audienceId: z.string().min(1).max(100),
+    request: lookalikeRequest,
+  }),
+  ...SYNC_MESSAGE_SCHEMAS,
 ]);
 
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
@@ -66,15 +97,24 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set(
   'facebook:disconnect',
   'facebook:use-system-user-token',
   'facebook:remove-system-user-token',
+  'braze:settings',
+  'braze:save',
+  'braze:remove',
   'dashboard-hosts:list',
   'dashboard-hosts:add',
   'dashboard-hosts:remove',
   'export:start',
   'export:cancel',
+  'exports:list',
+  'export:get',
+  'export:follow',
+  'export:resume',
+  'audience:create-lookalike',
+  ...SYNC_MESSAGE_TYPES,
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */
-export interface RuntimeMessageValues {
+export interface RuntimeMessageValues extends SyncMessageValues {
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answers nothing returns Promise<void>.
   'segment:selected': void;
   /** Failures to reach or use the relay are values here, not message errors. */
@@ -90,12 +130,21 @@ export interface RuntimeMessageValues {
   'facebook:disconnect': FacebookResult<FacebookStatus>;
   'facebook:use-system-user-token': FacebookResult<SystemUserToken>;
   'facebook:remove-system-user-token': FacebookResult<FacebookStatus>;
+  /** Each resolves with the settings as they are now (the key never, only its hint). */
+  'braze:settings': SavedRelayResult<BrazeSettingsResponse>;
+  'braze:save': SavedRelayResult<BrazeSettingsResponse>;
+  'braze:remove': SavedRelayResult<BrazeSettingsResponse>;
   /** Each resolves with every enabled host, after the change. */
   'dashboard-hosts:list': ExtraDashboardHost[];
   'dashboard-hosts:add': ExtraDashboardHost[];
   'dashboard-hosts:remove': ExtraDashboardHost[];
   'export:start': RelayResult<ExportJobView>;
   'export:cancel': RelayResult<ExportJobView>;
+  'exports:list': RelayResult<ExportListResponse>;
+  'export:get': RelayResult<ExportJobView>;
+  'export:follow': RelayResult<ExportJobView>;
+  'export:resume': RelayResult<ExportJobView>;
+  'audience:create-lookalike': RelayResult<LookalikeResponse>;
 }
 
 /**

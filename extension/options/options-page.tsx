@@ -23,10 +23,13 @@ export function OptionsPage({ relay, permissions, sections }: OptionsPageProps) 
       <header class="options__header">
         <div class="options__header-inner">
           <BrandMark size={36} />
-          <div>
+          <div class="options__heading">
             <h1>{en.options.pageTitle}</h1>
             <p>{en.options.tagline}</p>
           </div>
+          <a class="options__link" href="syncs.html">
+            {en.syncs.openSyncs}
+          </a>
         </div>
       </header>
       <main class="options__main">
@@ -38,10 +41,11 @@ export function OptionsPage({ relay, permissions, sections }: OptionsPageProps) 
         />
         {connection &&
           status &&
-          sections.map(({ id, title, adminOnly, Content }) => (
+          sections.map(({ id, title, intro, adminOnly, Content }) => (
             <section key={id} class="ar-card options-section" aria-labelledby={id}>
               <header class="options-section__header">
                 <h2 id={id}>{title}</h2>
+                {intro && <p class="ar-muted">{intro}</p>}
               </header>
               {adminOnly && status.role !== 'admin' ? (
                 <div class="ar-notice ar-notice--info">

@@ -15,6 +15,8 @@ export interface OptionsSection {
   /** Also the anchor of the section's heading. */
   id: string;
   title: string;
+  /** What the section is for, under its heading (shown to marketers of admin-only ones too). */
+  intro?: string;
   /** Admin-only sections tell marketers whom to ask instead of showing their content. */
   adminOnly: boolean;
   Content: ComponentType<SectionProps>;

@@ -1,12 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { en } from '../i18n/en.ts';
-import {
-  checkRelaySettings,
-  type RelaySettings,
-  type RelaySettingsField,
-} from '../relay/relay-settings.ts';
+import { checkRelaySettings, type RelaySettings } from '../relay/relay-settings.ts';
 import { ActionButton } from '../ui/action-button.tsx';
 import { TextField } from '../ui/text-field.tsx';
+import { useCheckedForm } from '../ui/use-checked-form.ts';
 
 const text = en.relayForm;
 
@@ -29,38 +25,24 @@ export function RelayForm({
   onConnect,
   focusOnMount = false,
 }: RelayFormProps) {
-  const [url, setUrl] = useState(initialUrl);
-  const [apiKey, setApiKey] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<RelaySettingsField, string>>>({});
-  const urlInput = useRef<HTMLInputElement>(null);
-  const keyInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusOnMount) urlInput.current?.focus();
-  }, [focusOnMount]);
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const check = checkRelaySettings({ url, apiKey });
-    if (!check.ok) {
-      setErrors(check.errors);
-      (check.errors.url ? urlInput : keyInput).current?.focus();
-      return;
-    }
-    setErrors({});
-    onConnect(check.settings);
-  };
+  const form = useCheckedForm({
+    initial: { url: initialUrl, apiKey: '' },
+    check: checkRelaySettings,
+    busy,
+    onValid: ({ settings }) => onConnect(settings),
+    focusOnMount,
+  });
 
   return (
-    <form class="relay-form" onSubmit={submit} noValidate>
+    <form class="relay-form" onSubmit={form.submit} noValidate>
       <TextField
         id="relay-url"
         label={text.urlLabel}
         hint={text.urlHint}
-        error={errors.url}
-        value={url}
-        onValue={setUrl}
-        inputRef={urlInput}
+        error={form.errors.url}
+        value={form.values.url}
+        onValue={form.setter('url')}
+        inputRef={form.refs.url}
         type="url"
         inputMode="url"
         autoComplete="url"
@@ -70,10 +52,10 @@ export function RelayForm({
         id="relay-key"
         label={text.keyLabel}
         hint={text.keyHint}
-        error={errors.apiKey}
-        value={apiKey}
-        onValue={setApiKey}
-        inputRef={keyInput}
+        error={form.errors.apiKey}
+        value={form.values.apiKey}
+        onValue={form.setter('apiKey')}
+        inputRef={form.refs.apiKey}
         // Hidden like a password: it opens the workspace to whoever reads it.
         type="password"
         autoComplete="off"

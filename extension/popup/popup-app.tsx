@@ -12,7 +12,9 @@ import { useRelayConnection } from '../ui/use-relay-connection.ts';
 import { ExportPanel } from './exports/export-panel.tsx';
 import { ExportReport } from './exports/export-report.tsx';
 import type { TrackedExportsSource } from './exports/use-tracked-exports.ts';
+import { ExportHistory } from './history/export-history.tsx';
 import { SegmentSummary } from './segment-summary.tsx';
+import { usePopupRoute } from './use-popup-route.ts';
 
 const text = en.popup;
 
@@ -21,17 +23,23 @@ export interface PopupAppProps {
   /** The segment chosen in the active tab, if the tab still shows it. */
   findSegment: () => Promise<SelectedSegment | null>;
   openOptions: () => void;
+  /** Opens the Syncs page in a tab. */
+  openSyncs?: () => void;
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   /** The export to report on instead of the tab's segment (`?export=<id>`), if any. */
   reportOf?: string | null;
 }
 
-/** The toolbar popup: the relay's state and the segment chosen in this tab, or one export's report. */
+/**
+ * The toolbar popup: the relay's state and the segment chosen in this tab (the history when
+ * the tab has none), the history, or one export's report.
+ */
 export function PopupApp({
   relay,
   findSegment,
   openOptions,
+  openSyncs,
   exports,
   tracked,
   reportOf = null,
@@ -42,30 +50,46 @@ export function PopupApp({
   useEffect(() => {
     findSegment().then(setSegment, () => setSegment(null));
   }, [findSegment]);
+  const { route, openReport, step } = usePopupRoute(reportOf, Boolean(segment));
 
   const body = () => {
-    // The report lives in the browser's session storage: it shows whatever the relay says.
-    if (reportOf) return <ExportReport exportId={reportOf} tracked={tracked} exports={exports} />;
     if (view.phase === 'loading') return <p role="status">{en.loading}</p>;
     if (view.phase === 'unavailable') return <ProblemNotice problem={view.problem} />;
     if (!view.connection) return <SetUpPrompt openOptions={openOptions} />;
+    const relayUrl = view.connection.url;
+    if (route.to === 'report') {
+      return (
+        <ExportReport
+          exportId={route.exportId}
+          relayUrl={relayUrl}
+          tracked={tracked}
+          exports={exports}
+        />
+      );
+    }
+    const history = <ExportHistory exports={exports} relayUrl={relayUrl} onOpen={openReport} />;
+    if (route.to === 'history') return history;
+    const connected = view.connection.status.state === 'connected';
     return (
       <>
         <RelayState connection={view.connection} openOptions={openOptions} />
         {segment === null && <p class="ar-muted">{text.noSegment}</p>}
+        {segment === null && connected && history}
         {segment && <SegmentSummary segment={segment} />}
-        {segment && view.connection.status.state === 'connected' && (
+        {segment && connected && (
           <ExportPanel
             segment={segment}
-            relayUrl={view.connection.url}
+            relayUrl={relayUrl}
             exports={exports}
             tracked={tracked}
             openOptions={openOptions}
+            onOpenReport={openReport}
           />
         )}
       </>
     );
   };
+  const ready = view.phase === 'ready' && view.connection;
 
   return (
     <main class="popup">
@@ -74,10 +98,22 @@ export function PopupApp({
           <BrandMark size={22} />
           {en.productName}
         </h1>
-        {view.phase === 'ready' && view.connection && (
-          <button type="button" class="popup__settings" onClick={openOptions}>
-            {text.settings}
-          </button>
+        {ready && (
+          <nav class="popup__nav">
+            {step && (
+              <button type="button" class="popup__link" onClick={step.go}>
+                {step.label}
+              </button>
+            )}
+            {openSyncs && (
+              <button type="button" class="popup__link" onClick={openSyncs}>
+                {en.syncs.openSyncs}
+              </button>
+            )}
+            <button type="button" class="popup__link" onClick={openOptions}>
+              {text.settings}
+            </button>
+          </nav>
         )}
       </header>
       {body()}

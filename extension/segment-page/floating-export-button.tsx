@@ -1,8 +1,8 @@
-import './floating-export-button.css';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { describeExport, EXPORT_LABEL } from './export-action-label.ts';
+import styles from './floating-export-button.css?inline';
 import type { Segment } from './segment.ts';
 
 /** The fallback action for segment pages without a "User Data" menu. */
@@ -26,6 +26,9 @@ export async function createFloatingExportButton(
     name: FLOATING_BUTTON_HOST,
     position: 'inline',
     anchor: 'body',
+    // From the bundle, not a web-accessible stylesheet: nothing of the extension becomes
+    // fetchable by pages, and the hosts registered at run time get the same styles.
+    css: styles,
     onMount: (container) => container,
     onRemove: (container) => container && render(null, container),
   });

@@ -1,7 +1,9 @@
 import { describeError } from '../../shared/error-catalog.ts';
 import type { FacebookFailure } from '../facebook/facebook-failure.ts';
 import { en } from '../i18n/en.ts';
-import type { RelayFailure } from '../relay/relay-failure.ts';
+import type { MessageReply } from '../messaging/runtime-messages.ts';
+import type { RelayFailure, RelayResult } from '../relay/relay-failure.ts';
+import type { SavedRelayFailure, SavedRelayResult } from '../relay/saved-relay-call.ts';
 
 /** A problem as the pages show it: what happened, why, what to do, and a reference to quote. */
 export interface Explanation {
@@ -33,6 +35,27 @@ export function explainRelayFailure(failure: RelayFailure, relayUrl: string): Ex
   }
 }
 
+/** A relay call a page made through the background: its value, or the problem to show. */
+export type Explained<T> =
+  | { ok: true; value: T }
+  /** `code`: the relay's error-catalog code, when the relay answered with one. */
+  | { ok: false; problem: Explanation; code: string | null };
+
+/** Settles a page's relay call: a background that did not answer, or the relay's failure. */
+export function explainRelayReply<T>(
+  reply: MessageReply<RelayResult<T>>,
+  relayUrl: string,
+): Explained<T> {
+  if (!reply.ok) return { ok: false, problem: explainMessageError(reply.error), code: null };
+  if (reply.value.ok) return reply.value;
+  const { failure } = reply.value;
+  return {
+    ok: false,
+    problem: explainRelayFailure(failure, relayUrl),
+    code: 'code' in failure ? failure.code : null,
+  };
+}
+
 /** The browser refused (or the person declined) the permission to contact the relay. */
 export function explainPermissionDenied(relayUrl: string): Explanation {
   const text = en.problems.permissionDenied;
@@ -45,11 +68,27 @@ export function explainMessageError(detail: string): Explanation {
   return { ...text, explanation: text.explanation(detail) };
 }
 
+/** Explains a failed call to the saved relay, which may have been forgotten meanwhile. */
+export function explainSavedRelayFailure(
+  failure: SavedRelayFailure,
+  relayUrl: string,
+): Explanation {
+  return failure.kind === 'no-relay' ? en.problems.noRelay : explainRelayFailure(failure, relayUrl);
+}
+
+/** The background's reply to a saved-relay call: its value, or the problem to show instead. */
+export function settleSavedRelayReply<T>(
+  reply: MessageReply<SavedRelayResult<T>>,
+  relayUrl: string,
+): { ok: true; value: T } | { ok: false; problem: Explanation } {
+  if (!reply.ok) return { ok: false, problem: explainMessageError(reply.error) };
+  if (reply.value.ok) return reply.value;
+  return { ok: false, problem: explainSavedRelayFailure(reply.value.failure, relayUrl) };
+}
+
 /** Explains a failed Facebook action: the relay's failures, or what only the extension saw. */
 export function explainFacebookFailure(failure: FacebookFailure, relayUrl: string): Explanation {
   switch (failure.kind) {
-    case 'no-relay':
-      return en.problems.noRelay;
     case 'cancelled': {
       const text = en.options.facebook;
       return { title: text.cancelledTitle, explanation: text.cancelledText, steps: [] };
@@ -59,6 +98,6 @@ export function explainFacebookFailure(failure: FacebookFailure, relayUrl: strin
       return { ...text, explanation: text.explanation(failure.message) };
     }
     default:
-      return explainRelayFailure(failure, relayUrl);
+      return explainSavedRelayFailure(failure, relayUrl);
   }
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../http/api-error.ts';
 import type { RelayEnv } from '../http/relay-env.ts';
-import { type ApiOperation, honoPath } from '../openapi/api-operation.ts';
+import type { ApiOperation } from '../openapi/api-operation.ts';
 import type { Authenticator } from './authenticator.ts';
 
 /**
@@ -12,14 +12,18 @@ export function requireSession(
   authenticator: Authenticator,
   operations: readonly ApiOperation[],
 ): MiddlewareHandler<RelayEnv> {
-  const open = new Set(
-    operations
-      .filter((operation) => operation.access === 'public')
-      .map((operation) => `${operation.method.toUpperCase()} ${honoPath(operation.path)}`),
-  );
+  const open = operations
+    .filter((operation) => operation.access === 'public')
+    .map((operation) => ({
+      method: operation.method.toUpperCase(),
+      // `{name}` matches one path segment, as in the route (`/v1/ingest/{syncId}`).
+      path: new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+    }));
   return async (c, next) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    if (open.has(`${method} ${c.req.path}`)) return next();
+    if (open.some((route) => route.method === method && route.path.test(c.req.path))) {
+      return next();
+    }
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (!token) {
       throw new ApiError(

@@ -3,9 +3,8 @@ import type { ConsentSettings } from '../../shared/consent-settings.ts';
 import type { ExportReport } from '../../shared/export-report.ts';
 import type { SourceItem } from '../sources/source-item.ts';
 import { type AudienceBatch, RowBatcher } from './batches/batch-rows.ts';
-import { createConsentFilter } from './consent/consent-filter.ts';
 import { ExportTally } from './export-tally.ts';
-import { createMatchRows } from './match-rows/match-rows.ts';
+import { createUserRows } from './user-rows/user-rows.ts';
 
 export interface ExportPipelineOptions {
   plan: AudiencePlan;
@@ -43,9 +42,7 @@ export function exportPipeline(
   { plan, consent, defaultCountry, now, batchSize }: ExportPipelineOptions,
 ): ExportPipeline {
   const audiences = planAudiences(plan);
-  const filter = createConsentFilter(consent);
-  const matchRows = createMatchRows(audiences, { defaultCountry, now });
-  const usesDeviceIds = plan.keys.includes('MADID');
+  const userRows = createUserRows(audiences, { consent, defaultCountry, now });
   const tally = new ExportTally(audiences);
 
   async function* batches(): AsyncGenerator<AudienceBatch> {
@@ -58,23 +55,15 @@ export function exportPipeline(
       else if (item.kind === 'unmapped-column') tally.unmappedColumn(item.name);
       else {
         tally.userRead();
-        const decision = filter(item.user);
-        if (!decision.kept) {
-          tally.removed(decision.removedBy);
+        const outcome = userRows(item.user);
+        tally.withheld(outcome.withheldDeviceIds);
+        if (!outcome.kept) {
+          tally.removed(outcome.removedBy);
           continue;
         }
-        const made = matchRows(decision.user);
-        if (usesDeviceIds) {
-          tally.withheld(decision.withheldDeviceIds);
-          // Withholding device IDs removes a user only when nothing else of theirs is usable.
-          if (decision.withheldDeviceIds > 0 && made.rows.every((some) => some.length === 0)) {
-            tally.removed('ad_tracking');
-            continue;
-          }
-        }
-        tally.eligible(made);
+        tally.eligible(outcome.made);
         for (const [index, audience] of audiences.entries()) {
-          for (const row of made.rows[index] ?? []) {
+          for (const row of outcome.made.rows[index] ?? []) {
             const full = batcher.add(audience.id, row);
             if (full) yield counted(full);
           }

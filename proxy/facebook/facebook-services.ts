@@ -8,6 +8,7 @@ import { createStoredTokens, type StoredTokens } from './connection/stored-token
 import { createTokenConnector, type TokenConnector } from './connection/token-connector.ts';
 import { createWorkspaceGraphs, type WorkspaceGraphs } from './connection/workspace-graph.ts';
 import { createGraphClient } from './graph/graph-client.ts';
+import type { GraphError } from './graph/graph-error.ts';
 import { createFacebookOAuth, type FacebookOAuth } from './oauth/facebook-oauth.ts';
 import { createOAuthStates } from './oauth/oauth-state.ts';
 import { createPacer, type Pacer } from './pacing/pacer.ts';
@@ -36,6 +37,8 @@ export interface FacebookServicesOptions {
   fetch?: typeof fetch;
   /** How the pacer waits (tests: on a manual clock). */
   sleep?: (ms: number) => Promise<void>;
+  /** Told of every failed Graph call (metrics). */
+  onGraphError?: (error: GraphError) => void;
 }
 
 export function createFacebookServices({
@@ -47,9 +50,16 @@ export function createFacebookServices({
   now = () => new Date(),
   fetch: fetchImpl = fetch,
   sleep,
+  onGraphError,
 }: FacebookServicesOptions): FacebookServices {
   const pacer = createPacer({ now, ...(sleep ? { sleep } : {}) });
-  const graph = createGraphClient({ facebook, fetch: fetchImpl, now, pacer });
+  const graph = createGraphClient({
+    facebook,
+    fetch: fetchImpl,
+    now,
+    pacer,
+    ...(onGraphError ? { onError: onGraphError } : {}),
+  });
   const repository = store.facebookConnections;
   const tokens = createStoredTokens({ repository, secrets, now });
   const graphs = createWorkspaceGraphs({

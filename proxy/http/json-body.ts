@@ -30,20 +30,23 @@ export function jsonBody<Schema extends z.ZodType>(
   { in: { json: z.input<Schema> }; out: { json: z.output<Schema> } }
 > {
   return async (c, next) => {
-    const mediaType = c.req.header('content-type')?.split(';')[0]?.trim() ?? '';
-    if (!JSON_MEDIA_TYPE.test(mediaType)) {
-      throw new ApiError('unsupported_media_type', 'Send the body as application/json.');
-    }
-    const text = await readBodyText(c.req.raw, maxBytes);
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new ApiError('malformed_json', 'The request body is not valid JSON.');
-    }
-    const parsed = schema.safeParse(value);
+    const parsed = schema.safeParse(await readJson(c.req.raw, maxBytes));
     if (!parsed.success) throw validationError(parsed.error);
     c.req.addValidatedData('json', parsed.data as object);
     await next();
   };
+}
+
+/** A JSON body of at most `maxBytes`, parsed; 415, 413 and malformed JSON are refused. */
+export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+  if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    throw new ApiError('unsupported_media_type', 'Send the body as application/json.');
+  }
+  const text = await readBodyText(request, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('malformed_json', 'The request body is not valid JSON.');
+  }
 }

@@ -4,6 +4,7 @@ import type { ExportJobRepository } from './export-jobs.ts';
 import type { FacebookConnectionRepository } from './facebook-connections.ts';
 import type { OAuthStateRepository } from './oauth-states.ts';
 import type { SecretRepository } from './secrets.ts';
+import type { SyncRepository } from './syncs.ts';
 import type { WorkspaceRepository } from './workspaces.ts';
 
 /**
@@ -19,5 +20,6 @@ export interface RelayStore {
   facebookConnections: FacebookConnectionRepository;
   oauthStates: OAuthStateRepository;
   exportJobs: ExportJobRepository;
+  syncs: SyncRepository;
   close(): Promise<void>;
 }

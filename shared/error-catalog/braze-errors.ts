@@ -43,8 +43,12 @@ export const BRAZE_ERRORS = {
     httpStatus: 502,
     title: 'Braze is not answering',
     explanation:
-      'Braze kept failing (server errors or lost connections) after the relay retried several times with growing pauses. Nothing was lost: the export can start again.',
-    steps: ['Wait a few minutes, then try again.', 'Check https://status.braze.com for incidents.'],
+      "Braze's REST endpoint kept failing (server errors, or no connection at all) after the relay retried several times with growing pauses. Nothing was lost: try again once Braze answers.",
+    steps: [
+      'Check the REST endpoint: it is the one of your Braze instance (dashboard-01.braze.com uses rest.iad-01.braze.com).',
+      'Wait a few minutes, then try again.',
+      'Check https://status.braze.com for incidents.',
+    ],
   },
   braze_rate_limited: {
     httpStatus: 503,

@@ -256,6 +256,16 @@ export const FACEBOOK_ERRORS = {
     graph: [{ code: 100, subcode: 33 }, { code: 1487366 }, { code: 1487301 }],
   }),
 
+  facebook_audience_not_editable: facebook('access', {
+    httpStatus: 422,
+    title: 'Audience not editable',
+    explanation:
+      'The Facebook account connected to this workspace may see this audience but not change its members: the audience belongs to, or is only shared with, an ad account it cannot manage.',
+    steps: [
+      BUSINESS_ACCESS,
+      'Or choose an audience the connection can edit, or let the sync create a new one.',
+    ],
+  }),
   facebook_ad_account_not_visible: facebook('access', {
     httpStatus: 400,
     title: 'Ad account not available',
@@ -342,7 +352,7 @@ export const FACEBOOK_ERRORS = {
     steps: [
       'In Facebook Ads Manager, go to Audiences → Create audience → Custom audience → Customer list.',
       'Upload the list without the Value column and choose "No, continue with a customer list that doesn\'t include customer value".',
-      'Export into that new audience instead.',
+      'Export or sync into that new audience instead.',
     ],
     graph: [{ code: 100, messageIncludes: 'Value-Based' }],
   }),

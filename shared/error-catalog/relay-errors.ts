@@ -163,6 +163,16 @@ export const RELAY_ERRORS = {
       'Only an export that stopped on something a person can fix (the Facebook token, the Custom Audience terms, access to the ad account, an audience restriction, or Facebook staying unavailable) can continue where it stopped. This one is still running, finished, was cancelled, or failed for good.',
     steps: ['Start a new export instead.'],
   },
+  metrics_unauthorized: {
+    httpStatus: 401,
+    title: 'Metrics need the metrics token',
+    explanation:
+      "The relay's /metrics page shows operational counters to the relay's operator only: without RELAY_METRICS_TOKEN it answers requests made on the relay's own machine, and with it, requests that carry the token.",
+    steps: [
+      'Scrape /metrics with the header Authorization: Bearer <RELAY_METRICS_TOKEN>.',
+      "Without a token, scrape it from the relay's own machine directly, not through a proxy.",
+    ],
+  },
   internal: {
     httpStatus: 500,
     title: 'Relay error',

@@ -61,6 +61,7 @@ export const exportAudienceView = z.object({
   facebookAudienceId: z.string(),
   adsManagerUrl: z.url(),
 });
+export type ExportAudienceView = z.infer<typeof exportAudienceView>;
 
 export const exportJobView = z.object({
   id: z.string(),
@@ -78,6 +79,7 @@ export const exportJobView = z.object({
 export type ExportJobView = z.infer<typeof exportJobView>;
 
 export const exportListResponse = z.object({ exports: z.array(exportJobView) });
+export type ExportListResponse = z.infer<typeof exportListResponse>;
 
 export const lookalikeRequest = z.object({
   countries: z
@@ -87,6 +89,7 @@ export const lookalikeRequest = z.object({
   ratio: z.number().min(0.01).max(0.2).describe('0.01 (1 %) to 0.20 (20 %).'),
   name: z.string().trim().min(1).max(200).optional(),
 });
+export type LookalikeRequest = z.infer<typeof lookalikeRequest>;
 
 export const lookalikeResponse = z.object({
   id: z.string(),
@@ -94,6 +97,7 @@ export const lookalikeResponse = z.object({
   originAudienceId: z.string(),
   adsManagerUrl: z.url(),
 });
+export type LookalikeResponse = z.infer<typeof lookalikeResponse>;
 
 /** Where a marketer sees an audience (it opens Ads Manager's audience list on it). */
 export function adsManagerUrl(adAccountId: string, audienceId: string): string {

@@ -2,21 +2,18 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
 import type { Segment } from '../../sandbox/braze/segments/segment.ts';
-import {
-  createGraphControlClient,
-  type GraphControlClient,
-} from '../../sandbox/graph/control-client.ts';
+import type { GraphControlClient } from '../../sandbox/graph/control-client.ts';
 import { DEMO_AD_ACCOUNT_ID, DEMO_NO_TOS_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
-import { type GraphServer, startGraphEmulator } from '../../sandbox/graph/start.ts';
 import type { ExportJobView } from '../../shared/relay-api/exports.ts';
 import { expectedAudienceRows } from '../support/braze-audience-rows.ts';
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
-import { type BrazeSandbox, startBrazeSandbox } from './support/braze-sandbox.ts';
+import type { BrazeSandbox } from './support/braze-sandbox.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
+import { startExportWorld } from './support/export-world.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 import { openConnectedOptions } from './support/options-page.ts';
-import { type E2eRelay, startE2eRelay } from './support/relay.ts';
-import { connectFacebookAndBraze, type RelayApi, relayApi } from './support/relay-api.ts';
+import type { E2eRelay } from './support/relay.ts';
+import type { RelayApi } from './support/relay-api.ts';
 
 const SCREENSHOTS = 'export-from-popup';
 const SEGMENT = DEMO_SEGMENT.newsletter;
@@ -24,33 +21,19 @@ const SEGMENT = DEMO_SEGMENT.newsletter;
 const EXPORT_DONE = { timeout: 60_000 };
 const TERMS_URL = `https://business.facebook.com/ads/manage/customaudiences/tos/?act=${DEMO_NO_TOS_AD_ACCOUNT_ID}`;
 const resources = closeAfterAll();
-let graph: GraphServer;
 let control: GraphControlClient;
 let sandbox: BrazeSandbox;
 let relay: E2eRelay;
 let api: RelayApi;
+let apiKey: string;
 let browser: ExtensionBrowser;
 let page: Page;
 let popup: Page | undefined;
 
 beforeAll(async () => {
-  graph = resources.add(await startGraphEmulator());
-  control = createGraphControlClient(graph.url);
-  sandbox = resources.add(await startBrazeSandbox({ exportDelayMs: 0, usersPerFile: 500 }));
-  relay = resources.add(
-    await startE2eRelay({
-      FACEBOOK_GRAPH_BASE_URL: graph.url,
-      FACEBOOK_DIALOG_BASE_URL: graph.url,
-    }),
-  );
-  const { adminKey } = await relay.admin.createWorkspace('Acme Marketing');
-  api = await relayApi(relay.url, adminKey.apiKey);
-  await connectFacebookAndBraze(api, {
-    brazeRestUrl: sandbox.restUrl,
-    adAccountIds: [DEMO_AD_ACCOUNT_ID, DEMO_NO_TOS_AD_ACCOUNT_ID],
-  });
+  ({ control, sandbox, relay, api, apiKey } = await startExportWorld(resources));
   browser = resources.add(await launchExtension());
-  await (await openConnectedOptions(browser, relay, adminKey.apiKey)).close();
+  await (await openConnectedOptions(browser, relay, apiKey)).close();
   page = await browser.context.newPage();
 }, 60_000);
 screenshotFailures(SCREENSHOTS, () => (popup && !popup.isClosed() ? popup : page));

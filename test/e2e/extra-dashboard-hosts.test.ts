@@ -4,6 +4,11 @@ import { DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
 import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
 import { type BrazeSandbox, startBrazeSandbox } from './support/braze-sandbox.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
+import {
+  cssPosition,
+  floatingExportButton,
+  removeUserDataMenu,
+} from './support/floating-button.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 import { openConnectedOptions } from './support/options-page.ts';
 import { type E2eRelay, startE2eRelay } from './support/relay.ts';
@@ -103,6 +108,13 @@ describe('extra dashboard hosts', () => {
     await dashboard.getByRole('button', { name: 'User Data' }).click();
     await exportItem(dashboard).waitFor({ state: 'visible' });
     await saveScreenshot(dashboard, `${SCREENSHOTS}/custom-domain-menu`);
+
+    // The floating button is styled here too, with no stylesheet web-accessible to this host.
+    await removeUserDataMenu(dashboard);
+    const floating = floatingExportButton(dashboard);
+    await floating.waitFor({ state: 'visible' });
+    expect(await cssPosition(floating)).toBe('fixed');
+    await saveScreenshot(dashboard, `${SCREENSHOTS}/custom-domain-floating-button`);
     await dashboard.close();
   });
 

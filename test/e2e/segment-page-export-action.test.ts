@@ -6,6 +6,11 @@ import { saveScreenshot, screenshotFailures } from './support/artifacts.ts';
 import { type BrazeSandbox, startBrazeSandbox } from './support/braze-sandbox.ts';
 import { closeAfterAll } from './support/close-after-all.ts';
 import { readExtensionStorage } from './support/extension-storage.ts';
+import {
+  cssPosition,
+  floatingExportButton,
+  removeUserDataMenu,
+} from './support/floating-button.ts';
 import { type ExtensionBrowser, launchExtension } from './support/launch-extension.ts';
 
 const SCREENSHOTS = 'segment-page-export-action';
@@ -107,12 +112,10 @@ describe('Export as Facebook Audience on the sandbox Braze dashboard', () => {
     const segment = DEMO_SEGMENT.lapsed;
     await page.goto(sandbox.segmentPageUrl(segment));
     await waitForSegmentPage(segment);
-    await page.evaluate(() => document.querySelector('.user-data')?.remove());
-    // Inside the extension's shadow root; Playwright's locators pierce open ones.
-    const floating = page.locator('audience-relay-export').getByRole('button', {
-      name: 'Export as Facebook Audience',
-    });
+    await removeUserDataMenu(page);
+    const floating = floatingExportButton(page);
     await floating.waitFor({ state: 'visible' });
+    expect(await cssPosition(floating)).toBe('fixed');
     await saveScreenshot(page, `${SCREENSHOTS}/floating-button`);
 
     await floating.click();

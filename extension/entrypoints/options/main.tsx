@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { OptionsPage } from '../../options/options-page.tsx';
 import { optionsSections } from '../../options/options-sections.ts';
 import { browserHostPermissions } from '../../permissions/host-permissions.ts';
+import { backgroundBraze } from '../../ui/background-braze.ts';
 import { backgroundDashboards } from '../../ui/background-dashboards.ts';
 import { backgroundFacebook } from '../../ui/background-facebook.ts';
 import { backgroundRelay } from '../../ui/background-relay.ts';
@@ -17,6 +18,7 @@ if (root) {
       permissions={permissions}
       sections={optionsSections({
         facebook: backgroundFacebook,
+        braze: backgroundBraze,
         dashboards: backgroundDashboards,
         permissions,
       })}

@@ -7,6 +7,7 @@ import type { TrackedExportsSource } from '../../popup/exports/use-tracked-expor
 import { PopupApp } from '../../popup/popup-app.tsx';
 import { sandboxAllowed } from '../../segment-page/dashboard-hosts.ts';
 import { selectedSegmentOfActiveTab } from '../../segment-selection/selected-segment-of-active-tab.ts';
+import { syncsPageUrl } from '../../syncs/sync-links.ts';
 import { backgroundExports } from '../../ui/background-exports.ts';
 import { backgroundRelay } from '../../ui/background-relay.ts';
 
@@ -15,6 +16,10 @@ const findSegment = () => selectedSegmentOfActiveTab({ allowSandbox });
 // The popup closes once the settings are open, rather than risk cutting the request short.
 const openOptions = () => {
   void browser.runtime.openOptionsPage().finally(() => window.close());
+};
+
+const openSyncs = () => {
+  void browser.tabs.create({ url: syncsPageUrl() }).finally(() => window.close());
 };
 
 const tracked: TrackedExportsSource = {
@@ -32,6 +37,7 @@ if (root) {
       relay={backgroundRelay}
       findSegment={findSegment}
       openOptions={openOptions}
+      openSyncs={openSyncs}
       exports={backgroundExports}
       tracked={tracked}
       reportOf={reportOf}

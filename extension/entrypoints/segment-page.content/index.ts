@@ -8,8 +8,9 @@ import { parseSegmentUrl } from '../../segment-page/parse-segment-url.ts';
 
 export default defineContentScript({
   matches: dashboardMatches(import.meta.env.MODE),
-  // The floating button's stylesheet goes into its shadow root, not into the page.
-  cssInjectionMode: 'ui',
+  // The floating button brings its own styles into its shadow root (see
+  // floating-export-button.tsx): nothing goes into the page, nothing is web-accessible.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const allowSandbox = sandboxAllowed(import.meta.env.MODE);
     // Also injected on the hosts an admin enabled (registered by the background at run time).

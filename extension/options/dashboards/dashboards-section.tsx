@@ -12,6 +12,7 @@ export function dashboardsSection(
   return {
     id: 'dashboards-heading',
     title: en.options.dashboards.heading,
+    intro: en.options.dashboards.intro,
     adminOnly: true,
     Content: () => (
       <ExtraDashboardHostsSettings dashboards={dashboards} permissions={permissions} />

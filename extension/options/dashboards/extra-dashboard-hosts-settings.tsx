@@ -92,7 +92,6 @@ export function ExtraDashboardHostsSettings({
 
   return (
     <div class="extra-dashboards">
-      <p class="ar-muted">{text.intro}</p>
       <p class="ar-hint">{text.builtIn}</p>
       {outcome.kind === 'problem' && (
         <ProblemNotice key={outcome.attempt} problem={outcome.problem} focusOnMount />

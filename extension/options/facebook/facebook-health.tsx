@@ -4,6 +4,7 @@ import type { FacebookStatus } from '../../facebook/facebook-service.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import type { Explanation } from '../../ui/explanation.ts';
+import { formatDate } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 
 const text = en.options.facebookHealth;
@@ -174,11 +175,4 @@ function healthIssues(status: FacebookStatus, token: TokenStatus | null): Health
 function tokenName(token: TokenStatus): string {
   const name = token.facebookUser.name ?? text.unnamed;
   return token.kind === 'system_user' ? text.systemUserToken(name) : text.userToken(name);
-}
-
-function formatDate(iso: string, withTime = false): string {
-  return new Date(iso).toLocaleString('en', {
-    dateStyle: 'medium',
-    ...(withTime && { timeStyle: 'short' }),
-  });
 }

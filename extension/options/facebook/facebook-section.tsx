@@ -11,6 +11,7 @@ export function facebookSection(facebook: BackgroundFacebook): OptionsSection {
   return {
     id: 'facebook-heading',
     title: en.options.facebook.heading,
+    intro: en.options.facebook.intro,
     adminOnly: false,
     Content: ({ connection, status }: SectionProps) => (
       <FacebookSettings

@@ -115,12 +115,7 @@ export function FacebookSettings({ facebook, relayUrl, isAdmin }: FacebookSettin
   }
 
   const { status } = view;
-  const news = (
-    <>
-      <p class="ar-muted">{text.intro}</p>
-      {notice && <FacebookNoticeView notice={notice} />}
-    </>
-  );
+  const news = notice && <FacebookNoticeView notice={notice} />;
   if (!status.connected) {
     return (
       <div class="facebook-settings">

@@ -20,6 +20,8 @@ export interface ExportPanelProps {
   exports: BackgroundExports;
   tracked: TrackedExportsSource;
   openOptions: () => void;
+  /** Opens an export's full report, once it ended. */
+  onOpenReport: (exportId: string) => void;
 }
 
 /** Same segment page, same key: the popup finds this segment's export again when reopened. */
@@ -38,6 +40,7 @@ export function ExportPanel({
   exports,
   tracked,
   openOptions,
+  onOpenReport,
 }: ExportPanelProps) {
   const jobs = useTrackedExports(tracked);
   const [facebook, setFacebook] = useState<FacebookView>({ phase: 'loading' });
@@ -66,6 +69,7 @@ export function ExportPanel({
       <ExportProgress
         job={latest}
         onCancel={() => exports.cancel(latest.id)}
+        onOpenReport={() => onOpenReport(latest.id)}
         onNewExport={() => setFormWanted(true)}
       />
     );

@@ -4,10 +4,10 @@ import { MATCH_KEY_LABELS, type MatchKey } from '../../../shared/match-keys/keys
 import { isRunning, type TrackedExport } from '../../exports/tracked-export.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
+import { formatCount } from '../../ui/format.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
 
 const text = en.exports;
-const number = new Intl.NumberFormat('en-US');
 
 export interface ExportProgressProps {
   job: TrackedExport;
@@ -15,10 +15,12 @@ export interface ExportProgressProps {
   onCancel: () => Promise<unknown>;
   /** Offered once the export ended; left out where there is no segment to export again. */
   onNewExport?: () => void;
+  /** Offered once the export ended: its full report. */
+  onOpenReport?: () => void;
 }
 
 /** One export as its event stream last left it: phase, counts, audiences, errors. */
-export function ExportProgress({ job, onCancel, onNewExport }: ExportProgressProps) {
+export function ExportProgress({ job, onCancel, onNewExport, onOpenReport }: ExportProgressProps) {
   const [cancelling, setCancelling] = useState(false);
   const running = isRunning(job);
   const cancel = () => {
@@ -41,8 +43,9 @@ export function ExportProgress({ job, onCancel, onNewExport }: ExportProgressPro
         {running ? text.progressHeading : text.phases[job.phase]}
       </h2>
       <p class="popup__segment-name">{job.name}</p>
+      {/* Once ended the heading names the phase: the live line says what that means. */}
       <p aria-live="polite" class={`export-progress__phase export-progress__phase--${job.phase}`}>
-        {text.phases[job.phase]}
+        {running ? text.phases[job.phase] : text.outcome[job.phase as keyof typeof text.outcome]}
         {job.audience && ` · ${label(job.audience)}`}
       </p>
       <progress
@@ -58,10 +61,10 @@ export function ExportProgress({ job, onCancel, onNewExport }: ExportProgressPro
         <Count label={text.counts.invalid} value={progress?.invalid ?? 0} />
       </dl>
       {running && progress && progress.rowsPerSecond > 0 && (
-        <p class="ar-muted">{text.rate(number.format(Math.round(progress.rowsPerSecond)))}</p>
+        <p class="ar-muted">{text.rate(formatCount(Math.round(progress.rowsPerSecond)))}</p>
       )}
       {progress && progress.audiences.length > 0 && (
-        <table class="export-progress__audiences">
+        <table class="popup-counts">
           <thead>
             <tr>
               <th scope="col">{text.audience}</th>
@@ -73,8 +76,8 @@ export function ExportProgress({ job, onCancel, onNewExport }: ExportProgressPro
             {progress.audiences.map((a) => (
               <tr key={a.audience}>
                 <th scope="row">{label(a.audience)}</th>
-                <td>{number.format(a.sent)}</td>
-                <td>{number.format(a.invalid)}</td>
+                <td>{formatCount(a.sent)}</td>
+                <td>{formatCount(a.invalid)}</td>
               </tr>
             ))}
           </tbody>
@@ -102,10 +105,19 @@ export function ExportProgress({ job, onCancel, onNewExport }: ExportProgressPro
           {text.cancel}
         </ActionButton>
       ) : (
-        onNewExport && (
-          <ActionButton variant="secondary" onClick={onNewExport}>
-            {text.newExport}
-          </ActionButton>
+        (onOpenReport || onNewExport) && (
+          <div class="export-progress__actions">
+            {onOpenReport && (
+              <ActionButton variant="primary" onClick={onOpenReport}>
+                {text.openReport}
+              </ActionButton>
+            )}
+            {onNewExport && (
+              <ActionButton variant="secondary" onClick={onNewExport}>
+                {text.newExport}
+              </ActionButton>
+            )}
+          </div>
         )
       )}
     </section>
@@ -116,7 +128,7 @@ function Count({ label, value }: { label: string; value: number }) {
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{number.format(value)}</dd>
+      <dd>{formatCount(value)}</dd>
     </div>
   );
 }

@@ -43,6 +43,8 @@ export interface GraphClientOptions {
   fetch?: typeof fetch;
   now?: () => Date;
   pacer?: Pacer;
+  /** Told of every failed call, e.g. to count errors by class for `/metrics`. */
+  onError?: (error: GraphError) => void;
 }
 
 /** Graph parameters are strings; objects and arrays go as JSON text, as Meta's SDKs send them. */
@@ -58,6 +60,7 @@ export function createGraphClient({
   fetch: fetchImpl = fetch,
   now = () => new Date(),
   pacer,
+  onError,
 }: GraphClientOptions): GraphClient {
   const base = `${facebook.graphBaseUrl}/${facebook.apiVersion}/`;
 
@@ -90,6 +93,11 @@ export function createGraphClient({
     return [url, init];
   };
 
+  const failed = (error: GraphError) => {
+    onError?.(error);
+    return error;
+  };
+
   const send = async (request: GraphRequest): Promise<{ response: Response; text: string }> => {
     const [url, init] = build(request);
     try {
@@ -97,13 +105,15 @@ export function createGraphClient({
       return { response, text: await response.text() };
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      throw new GraphError(
-        {
-          message: timedOut
-            ? `Facebook did not answer within ${facebook.requestTimeoutMs} ms.`
-            : `Could not reach Facebook: ${(error as Error).message}`,
-        },
-        { adAccountId: request.adAccountId },
+      throw failed(
+        new GraphError(
+          {
+            message: timedOut
+              ? `Facebook did not answer within ${facebook.requestTimeoutMs} ms.`
+              : `Could not reach Facebook: ${(error as Error).message}`,
+          },
+          { adAccountId: request.adAccountId },
+        ),
       );
     }
   };
@@ -129,7 +139,7 @@ export function createGraphClient({
     pacer?.observe(call.adAccountId, response.headers, {
       throttled: error?.errorClass === 'throttled',
     });
-    if (error) throw error;
+    if (error) throw failed(error);
     return body as T;
   };
 

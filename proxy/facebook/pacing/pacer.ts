@@ -34,6 +34,8 @@ export interface Pacer {
     headers: Headers,
     outcome?: { throttled?: boolean },
   ): void;
+  /** Until when Meta asked the account (none: the app) to wait; undefined when it may call now. */
+  pausedUntil(adAccountId?: string): Date | undefined;
 }
 
 export interface PacerOptions {
@@ -136,6 +138,10 @@ export function createPacer({
         const pause = fallbackPauseMs * 2 ** (state.throttleStreak - 1);
         state.pausedUntil = at + Math.min(maxFallbackPauseMs, pause);
       }
+    },
+    pausedUntil(adAccountId) {
+      const until = states.get(keyOf(adAccountId))?.pausedUntil ?? 0;
+      return until > now().getTime() ? new Date(until) : undefined;
     },
   };
 }

@@ -8,6 +8,7 @@ import { type Migration, migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { sqliteOAuthStates } from './oauth-states.ts';
 import { sqliteSecrets } from './secrets.ts';
+import { sqliteSyncs } from './syncs.ts';
 import { sqliteWorkspaces } from './workspaces.ts';
 
 export interface SqliteStoreOptions {
@@ -37,6 +38,7 @@ export function openSqliteStore({
     facebookConnections: sqliteFacebookConnections(db),
     oauthStates: sqliteOAuthStates(db),
     exportJobs: sqliteExportJobs(db, now),
+    syncs: sqliteSyncs(db),
     async close() {
       if (db.isOpen) db.close();
     },

@@ -29,13 +29,12 @@ export async function relayApi(relayUrl: string, apiKey: string): Promise<RelayA
 
 /**
  * Connects the workspace to Facebook (through the Graph emulator's dialog, answered with
- * Continue as a person would) and to the Braze sandbox's REST API: what an admin does
- * on the options page (choosing the ad accounts marketers may export to), done here through
- * the API the page calls.
+ * Continue as a person would) and chooses the ad accounts marketers may export to: what an
+ * admin does on the options page, done here through the API the page calls.
  */
-export async function connectFacebookAndBraze(
+export async function connectFacebook(
   api: RelayApi,
-  { brazeRestUrl, adAccountIds }: { brazeRestUrl: string; adAccountIds: string[] },
+  { adAccountIds }: { adAccountIds: string[] },
 ): Promise<void> {
   const { dialogUrl } = await api.call<{ dialogUrl: string }>('/v1/facebook/oauth/start', {
     method: 'POST',
@@ -56,6 +55,14 @@ export async function connectFacebookAndBraze(
     method: 'PUT',
     body: { adAccountIds },
   });
+}
+
+/** `connectFacebook`, then the Braze sandbox's REST API as the workspace's source. */
+export async function connectFacebookAndBraze(
+  api: RelayApi,
+  { brazeRestUrl, adAccountIds }: { brazeRestUrl: string; adAccountIds: string[] },
+): Promise<void> {
+  await connectFacebook(api, { adAccountIds });
   await api.call('/v1/sources/braze', {
     method: 'PUT',
     body: { restEndpoint: brazeRestUrl, apiKey: DEMO_REST_API_KEY },

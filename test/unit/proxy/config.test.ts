@@ -19,13 +19,14 @@ describe('loadConfig', () => {
       dataDir: './data',
       logLevel: 'info',
       allowedOrigins: [`chrome-extension://${DEV_EXTENSION_ID}`],
-      bodyLimits: { jsonBytes: 64 * 1024, uploadBytes: 512 * 1024 * 1024 },
+      bodyLimits: { jsonBytes: 64 * 1024, uploadBytes: 512 * 1024 * 1024, ingestBytes: 1024 ** 2 },
       facebook: {
         mode: 'sandbox',
         ...sandboxApp,
         apiVersion: 'v26.0',
         requestTimeoutMs: 30_000,
       },
+      delivery: { flushIntervalMs: 5000, retryWindowMs: 13 * 60 * 60 * 1000 },
     });
   });
 
@@ -40,10 +41,15 @@ describe('loadConfig', () => {
       RELAY_ALLOWED_ORIGINS: `chrome-extension://${'a'.repeat(32)}, moz-extension://0123abcd-0123-4567-89ab-0123456789ab`,
       RELAY_JSON_BODY_LIMIT: '1mb',
       RELAY_UPLOAD_BODY_LIMIT: '2 GiB',
+      RELAY_INGEST_BODY_LIMIT: '256kb',
+      RELAY_PUBLIC_URL: 'https://relay.example.com/',
       FACEBOOK_APP_ID: '1234567890',
       FACEBOOK_APP_SECRET: 'app-secret',
       FACEBOOK_API_VERSION: 'v25.0',
       FACEBOOK_GRAPH_TIMEOUT_MS: '5000',
+      RELAY_SYNC_FLUSH_INTERVAL_MS: '1000',
+      RELAY_SYNC_RETRY_HOURS: '1.5',
+      RELAY_METRICS_TOKEN: 'metrics-token-0123456789',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -56,7 +62,8 @@ describe('loadConfig', () => {
         `chrome-extension://${'a'.repeat(32)}`,
         'moz-extension://0123abcd-0123-4567-89ab-0123456789ab',
       ],
-      bodyLimits: { jsonBytes: 1024 * 1024, uploadBytes: 2 * 1024 ** 3 },
+      bodyLimits: { jsonBytes: 1024 * 1024, uploadBytes: 2 * 1024 ** 3, ingestBytes: 256 * 1024 },
+      publicUrl: 'https://relay.example.com',
       facebook: {
         mode: 'live',
         appId: '1234567890',
@@ -66,6 +73,8 @@ describe('loadConfig', () => {
         apiVersion: 'v25.0',
         requestTimeoutMs: 5000,
       },
+      delivery: { flushIntervalMs: 1000, retryWindowMs: 90 * 60 * 1000 },
+      metricsToken: 'metrics-token-0123456789',
     });
   });
 
@@ -101,6 +110,8 @@ describe('loadConfig', () => {
         RELAY_SECRET: 'short',
         RELAY_ALLOWED_ORIGINS: 'https://evil.example',
         RELAY_JSON_BODY_LIMIT: 'lots',
+        RELAY_INGEST_BODY_LIMIT: '0',
+        RELAY_PUBLIC_URL: 'relay.example.com',
         FACEBOOK_GRAPH_BASE_URL: 'ftp://graph',
         FACEBOOK_API_VERSION: '26',
         FACEBOOK_GRAPH_TIMEOUT_MS: '10',
@@ -112,12 +123,25 @@ describe('loadConfig', () => {
       'RELAY_SECRET',
       'RELAY_ALLOWED_ORIGINS',
       'RELAY_JSON_BODY_LIMIT',
+      'RELAY_INGEST_BODY_LIMIT',
+      'RELAY_PUBLIC_URL',
       'FACEBOOK_GRAPH_BASE_URL',
       'FACEBOOK_API_VERSION',
       'FACEBOOK_GRAPH_TIMEOUT_MS',
     ];
     for (const name of names) expect(attempt).toThrow(new RegExp(`${name}\\S*: `));
     expect(attempt).toThrow(/"https:\/\/evil\.example" is not an extension origin/);
+  });
+
+  it.each([
+    ['RELAY_SYNC_RETRY_HOURS', '0', /at least|too small|>=/],
+    ['RELAY_SYNC_RETRY_HOURS', '200', /at most 168/],
+    ['RELAY_SYNC_RETRY_HOURS', 'thirteen', /number of hours/],
+    ['RELAY_SYNC_FLUSH_INTERVAL_MS', '10', /RELAY_SYNC_FLUSH_INTERVAL_MS/],
+    ['RELAY_METRICS_TOKEN', 'short', /at least 16 characters/],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: `));
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
   it.each(['70000', '-1', '1.5'])('refuses port %s', (port) => {

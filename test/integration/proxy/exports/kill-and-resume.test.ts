@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspaceAdmin } from '../../../../proxy/auth/workspace-admin.ts';
@@ -12,40 +11,15 @@ import { type GraphServer, startGraphEmulator } from '../../../../sandbox/graph/
 import { matchKeyValue } from '../../../../shared/match-keys.ts';
 import type { ExportJobView } from '../../../../shared/relay-api/exports.ts';
 import { removeTempDirs, tempDir } from '../../../support/temp-dirs.ts';
+import { killHard, killRelayProcesses, startRelayProcess } from '../support/relay-process.ts';
 import { pause, usersCsv } from './export-harness.ts';
 
-const children: ChildProcess[] = [];
 const graphs: GraphServer[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
+  killRelayProcesses();
   await Promise.all(graphs.splice(0).map((graph) => graph.close()));
   removeTempDirs();
 });
-
-const MAIN = join(import.meta.dirname, '../../../../proxy/main.ts');
-
-/** `node proxy/main.ts` in a child process; resolves with its URL once it listens. */
-function startRelayProcess(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /"url":"(http:\/\/[^"]+)"/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`relay exited (${code}):\n${out}`)));
-  });
-}
 
 describe('kill -9 in the middle of an upload', () => {
   it('resumes on restart without losing or doubling a batch', async () => {
@@ -115,8 +89,7 @@ describe('kill -9 in the middle of an upload', () => {
         (call) => call.status === 200,
       );
     while ((await answered()).length < 4) await pause(5);
-    first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
+    await killHard(first.child);
     const beforeRestart = (await answered()).length;
     expect(beforeRestart).toBeLessThan(10);
 

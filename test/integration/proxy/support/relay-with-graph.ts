@@ -17,7 +17,11 @@ export function useRelayWithGraph() {
     await stopTestRelays();
     await Promise.all(graphs.splice(0).map((graph) => graph.close()));
   });
-  return async ({ env = {}, timers }: Omit<TestRelayOptions, 'clock' | 'sleep'> = {}) => {
+  return async ({
+    env = {},
+    timers,
+    deliveryTimers,
+  }: Omit<TestRelayOptions, 'clock' | 'sleep'> = {}) => {
     // The relay's waits (pacing, retries) move the clock the emulator shares: no real waiting.
     const { clock, sleep } = sleepOnClock(manualClock());
     const graph = await startGraphEmulator({ now: clock.now });
@@ -26,6 +30,7 @@ export function useRelayWithGraph() {
       clock,
       sleep,
       ...(timers ? { timers } : {}),
+      ...(deliveryTimers ? { deliveryTimers } : {}),
       env: { FACEBOOK_GRAPH_BASE_URL: graph.url, FACEBOOK_DIALOG_BASE_URL: graph.url, ...env },
     });
     const control = createGraphControlClient(graph.url);

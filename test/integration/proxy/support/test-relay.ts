@@ -21,6 +21,8 @@ export interface TestRelayOptions {
   clock?: ReturnType<typeof manualClock>;
   /** For the relay's scheduled work (the daily Facebook check); real timers by default. */
   timers?: Timers;
+  /** For the sync delivery loop's ticks; real timers by default. */
+  deliveryTimers?: Timers;
   /** How the relay's pacing and retries wait; real time by default. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function startTestRelay({
   env = {},
   clock = manualClock(),
   timers,
+  deliveryTimers,
   sleep,
 }: TestRelayOptions = {}) {
   const dataDir = env.RELAY_DATA_DIR ?? join(tempDir(), 'data');
@@ -39,6 +42,7 @@ export async function startTestRelay({
   const relay = await startRelay(config, logger, {
     now: clock.now,
     ...(timers ? { timers } : {}),
+    ...(deliveryTimers ? { deliveryTimers } : {}),
     ...(sleep ? { sleep } : {}),
   });
   running.push(relay);

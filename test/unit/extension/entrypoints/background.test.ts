@@ -54,6 +54,20 @@ describe('background', () => {
     });
   });
 
+  it('answers the Syncs page without a relay: none configured', async () => {
+    expect(await sendFromOptionsPage({ type: 'syncs:list' })).toEqual({
+      ok: true,
+      value: { ok: false, failure: { kind: 'no-relay' } },
+    });
+  });
+
+  it('does not let a dashboard tab read or change syncs', async () => {
+    expect(await send({ type: 'syncs:list' })).toMatchObject({ ok: false });
+    expect(await send({ type: 'syncs:rotate-secret', syncId: 'sync_1' })).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('does not let a dashboard tab connect Facebook', async () => {
     expect(await send({ type: 'facebook:connect' })).toMatchObject({ ok: false });
   });

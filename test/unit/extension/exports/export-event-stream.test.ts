@@ -49,6 +49,23 @@ describe('readExportEvents', () => {
     ]);
   });
 
+  it('reads on past the end of an earlier run of a resumed export', async () => {
+    const failed = { type: 'end', status: 'failed', resumable: true, at: AT };
+    const { outcome, seen } = read([
+      sse(1, phase('uploading')),
+      sse(2, failed),
+      sse(3, phase('queued')),
+      sse(4, end),
+    ]);
+    expect(await outcome).toEqual({ kind: 'ended' });
+    expect(seen.map(([id]) => id)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('counts an end the stream does not close after as no end yet', async () => {
+    const { outcome } = read([sse(1, end), sse(2, phase('queued'))]);
+    expect(await outcome).toEqual({ kind: 'dropped' });
+  });
+
   it('sends Last-Event-ID to resume after the last event seen', async () => {
     const { outcome, openStream } = read([sse(5, end)], 4);
     await outcome;

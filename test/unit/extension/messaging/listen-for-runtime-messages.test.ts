@@ -6,6 +6,10 @@ import {
   type RuntimeMessageHandlers,
 } from '../../../../extension/messaging/listen-for-runtime-messages.ts';
 import type { MessageReply } from '../../../../extension/messaging/runtime-messages.ts';
+import {
+  SYNC_MESSAGE_TYPES,
+  type SyncMessageType,
+} from '../../../../extension/messaging/sync-messages.ts';
 import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
 
 const segment = FIXTURE_SEGMENT;
@@ -37,6 +41,11 @@ const fromContentScript: MessageSender = {
 };
 const API_KEY = `ar_live_0123456789abcdef_${'A'.repeat(43)}`;
 const NO_RELAY = { ok: false as const, failure: { kind: 'no-relay' as const } };
+const UNREACHABLE = {
+  ok: false as const,
+  failure: { kind: 'unreachable' as const, reason: 'network' as const },
+};
+const LOOKALIKE = { audienceId: '2384', request: { countries: ['US'], ratio: 0.05 } };
 
 /** Handlers that record their calls and answer nothing, unless replaced. */
 function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessageHandlers {
@@ -55,17 +64,22 @@ function handlers(replaced: Partial<RuntimeMessageHandlers> = {}): RuntimeMessag
     'facebook:disconnect': vi.fn(async () => NO_RELAY),
     'facebook:use-system-user-token': vi.fn(async () => NO_RELAY),
     'facebook:remove-system-user-token': vi.fn(async () => NO_RELAY),
+    'braze:settings': vi.fn(async () => NO_RELAY),
+    'braze:save': vi.fn(async () => NO_RELAY),
+    'braze:remove': vi.fn(async () => NO_RELAY),
     'dashboard-hosts:list': vi.fn(async () => []),
     'dashboard-hosts:add': vi.fn(async () => []),
     'dashboard-hosts:remove': vi.fn(async () => []),
-    'export:start': vi.fn(async () => ({
-      ok: false as const,
-      failure: { kind: 'unreachable' as const, reason: 'network' as const },
-    })),
-    'export:cancel': vi.fn(async () => ({
-      ok: false as const,
-      failure: { kind: 'unreachable' as const, reason: 'network' as const },
-    })),
+    'export:start': vi.fn(async () => UNREACHABLE),
+    'export:cancel': vi.fn(async () => UNREACHABLE),
+    'exports:list': vi.fn(async () => UNREACHABLE),
+    'export:get': vi.fn(async () => UNREACHABLE),
+    'export:follow': vi.fn(async () => UNREACHABLE),
+    'export:resume': vi.fn(async () => UNREACHABLE),
+    'audience:create-lookalike': vi.fn(async () => UNREACHABLE),
+    ...(Object.fromEntries(
+      SYNC_MESSAGE_TYPES.map((type) => [type, vi.fn(async () => NO_RELAY)]),
+    ) as unknown as Pick<RuntimeMessageHandlers, SyncMessageType>),
     ...replaced,
   };
 }
@@ -130,9 +144,20 @@ describe('listenForRuntimeMessages', () => {
     ['facebook:disconnect', {}],
     ['facebook:use-system-user-token', { token: 'EAAB…' }],
     ['facebook:remove-system-user-token', {}],
+    ['braze:settings', {}],
+    [
+      'braze:save',
+      { settings: { restEndpoint: 'https://rest.iad-01.braze.com', apiKey: 'braze-key-1234' } },
+    ],
+    ['braze:remove', {}],
     ['dashboard-hosts:list', {}],
     ['dashboard-hosts:add', { host: 'https://braze.example.com' }],
     ['dashboard-hosts:remove', { host: 'https://braze.example.com' }],
+    ['exports:list', { limit: 20 }],
+    ['export:get', { exportId: 'exp_1' }],
+    ['export:follow', { exportId: 'exp_1' }],
+    ['export:resume', { exportId: 'exp_1' }],
+    ['audience:create-lookalike', LOOKALIKE],
   ] as const)('takes %s from the extension’s pages only', async (type, fields) => {
     const { all } = listen();
     expect(await deliver({ type, ...fields }, fromContentScript)).toEqual({
@@ -164,6 +189,53 @@ describe('listenForRuntimeMessages', () => {
     expect(all['facebook:status']).not.toHaveBeenCalled();
     expect(all['facebook:save-ad-accounts']).not.toHaveBeenCalled();
     expect(all['facebook:use-system-user-token']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no endpoint nor dashboard', { apiKey: 'braze-key-1234' }],
+    [
+      'both an endpoint and a dashboard',
+      {
+        restEndpoint: 'https://rest.iad-01.braze.com',
+        dashboardUrl: 'https://dashboard-01.braze.com',
+        apiKey: 'braze-key-1234',
+      },
+    ],
+    [
+      'an http endpoint off loopback',
+      { restEndpoint: 'http://rest.example.com', apiKey: 'k'.repeat(9) },
+    ],
+    ['a short key', { restEndpoint: 'https://rest.iad-01.braze.com', apiKey: 'short' }],
+  ])('refuses Braze settings with %s', async (_, settings) => {
+    const { all } = listen();
+    expect(await deliver({ type: 'braze:save', settings }, fromOptionsPage)).toMatchObject({
+      ok: false,
+    });
+    expect(all['braze:save']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a history of more than the relay lists', { type: 'exports:list', limit: 201 }],
+    ['a history of nothing', { type: 'exports:list', limit: 0 }],
+    ['an export without id', { type: 'export:get', exportId: '' }],
+    [
+      'a lookalike in no country',
+      { type: 'audience:create-lookalike', ...LOOKALIKE, request: { countries: [], ratio: 0.05 } },
+    ],
+    [
+      'a lookalike of 25 %',
+      {
+        type: 'audience:create-lookalike',
+        ...LOOKALIKE,
+        request: { countries: ['US'], ratio: 0.25 },
+      },
+    ],
+  ])('refuses export messages with %s', async (_, message) => {
+    const { all } = listen();
+    expect(await deliver(message, fromOptionsPage)).toMatchObject({ ok: false });
+    expect(all['exports:list']).not.toHaveBeenCalled();
+    expect(all['export:get']).not.toHaveBeenCalled();
+    expect(all['audience:create-lookalike']).not.toHaveBeenCalled();
   });
 
   it('normalises a dashboard host before the handler sees it, and refuses a non-web one', async () => {

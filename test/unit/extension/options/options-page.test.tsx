@@ -51,6 +51,14 @@ describe('the options page', () => {
     expect(document.querySelector('form')).toBeNull();
   });
 
+  it('links to the Syncs page from its header', async () => {
+    await open();
+    const link = [...document.querySelectorAll('header a')].find(
+      (node) => node.textContent === en.syncs.openSyncs,
+    );
+    expect(link?.getAttribute('href')).toBe('syncs.html');
+  });
+
   it('asks for the relay’s address and key when none is configured', async () => {
     await open();
     expect(pageText()).toContain(text.intro);
@@ -249,6 +257,7 @@ describe('the options page', () => {
     const section = (adminOnly: boolean): OptionsSection => ({
       id: 'facebook',
       title: 'Facebook',
+      intro: 'The connection belongs to the workspace.',
       adminOnly,
       Content: ({ status }) => <p>Facebook settings for {status.workspace.name}</p>,
     });
@@ -267,6 +276,10 @@ describe('the options page', () => {
       await open(relayConnection(connectedStatus('marketer')), [section(true)]);
       expect(pageText()).not.toContain('Facebook settings');
       expect(pageText()).toContain(en.options.adminOnly.text('Facebook'));
+      // Under the heading, for marketers too: what the section is for.
+      expect(
+        document.querySelector('section[aria-labelledby="facebook"] header')?.textContent,
+      ).toBe('FacebookThe connection belongs to the workspace.');
       await open(relayConnection(connectedStatus('admin')), [section(true)]);
       expect(pageText()).toContain('Facebook settings for Acme Marketing');
     });

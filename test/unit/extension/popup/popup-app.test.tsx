@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { en } from '../../../../extension/i18n/en.ts';
+import { segmentKey } from '../../../../extension/popup/exports/export-panel.tsx';
 import { PopupApp } from '../../../../extension/popup/popup-app.tsx';
 import type { RelayConnection } from '../../../../extension/relay/relay-status.ts';
 import type { SelectedSegment } from '../../../../extension/segment-selection/selected-segment-storage.ts';
 import { trackedJob } from '../exports/tracked-export-fixture.ts';
 import { FIXTURE_SEGMENT } from '../segment-page/segment-page-fixture.ts';
+import { exportJobViewOf } from '../support/export-job-view.ts';
 import { fakeBackgroundExports, fakeTrackedExports } from '../support/fake-background-exports.ts';
 import {
   connectedStatus,
@@ -123,6 +125,24 @@ describe('the popup', () => {
     expect(segmentSection()).not.toBeNull();
   });
 
+  it('opens the Syncs page from its header', async () => {
+    const openSyncs = vi.fn();
+    relay.status.mockResolvedValue({ ok: true, value: relayConnection() });
+    await mount(
+      <PopupApp
+        relay={relay}
+        findSegment={async () => segment}
+        openOptions={openOptions}
+        openSyncs={openSyncs}
+        {...exportProps()}
+      />,
+    );
+    await settle();
+    await click(button(en.syncs.openSyncs));
+    expect(openSyncs).toHaveBeenCalledOnce();
+    expect(openOptions).not.toHaveBeenCalled();
+  });
+
   it('offers the settings from its header once a relay is configured', async () => {
     await open(relayConnection());
     await click(button(text.settings));
@@ -146,52 +166,79 @@ describe('the popup', () => {
   });
 });
 
-describe('the popup opened on an export’s report (a notification’s click)', () => {
-  const progressHeading = () =>
-    document.querySelector('section[aria-labelledby="progress-heading"] h2')?.textContent;
+describe('the popup’s history and reports', () => {
+  const historySection = () => document.querySelector('section[aria-labelledby="history-heading"]');
+  const done = exportJobViewOf({ id: 'exp_9', source: { kind: 'braze', name: 'Spring buyers' } });
 
-  async function openReport(exportId: string, tracked = fakeTrackedExports()) {
+  async function openWith(
+    options: { findSegment?: () => Promise<SelectedSegment | null>; reportOf?: string } = {},
+  ) {
     relay.status.mockResolvedValue({ ok: true, value: relayConnection() });
     const exports = fakeBackgroundExports();
+    exports.list.mockResolvedValue({ ok: true, value: { ok: true, value: { exports: [done] } } });
+    exports.get.mockResolvedValue({ ok: true, value: { ok: true, value: done } });
+    const tracked = fakeTrackedExports({
+      exp_1: trackedJob({ phase: 'done', segmentKey: segmentKey(segment) }),
+    });
     await mount(
       <PopupApp
         relay={relay}
-        findSegment={async () => segment}
+        findSegment={options.findSegment ?? (async () => segment)}
         openOptions={openOptions}
         exports={exports}
         tracked={tracked}
-        reportOf={exportId}
+        reportOf={options.reportOf ?? null}
       />,
     );
+    await settle();
     await settle();
     return exports;
   }
 
-  it('shows that export instead of the tab’s segment, with nothing to export again', async () => {
-    const done = trackedJob({ id: 'exp_9', name: 'Spring buyers', phase: 'done' });
-    await openReport('exp_9', fakeTrackedExports({ exp_1: trackedJob(), exp_9: done }));
-    expect(progressHeading()).toBe(en.exports.phases.done);
+  it('shows the history where the tab has no segment, and opens a report from it', async () => {
+    await openWith({ findSegment: async () => null });
+    expect(pageText()).toContain(text.noSegment);
+    expect(historySection()).not.toBeNull();
+    await click(button(/Spring buyers/));
+    await settle();
+    expect(document.querySelector('#report-heading')?.textContent).toBe(en.exports.phases.done);
+    expect(historySection()).toBeNull();
+
+    // Back where it was opened: the tab without a segment, whose history needs no Back.
+    await click(button(text.back));
+    expect(historySection()).not.toBeNull();
+    expect(pageText()).toContain(text.noSegment);
+    expect(pageText()).not.toContain(text.back);
+  });
+
+  it('keeps the history a step away on a segment page', async () => {
+    await openWith();
+    expect(historySection()).toBeNull();
+    await click(button(text.history));
+    expect(historySection()).not.toBeNull();
+    expect(segmentSection()).toBeNull();
+    await click(button(text.back));
+    expect(segmentSection()).not.toBeNull();
+  });
+
+  it('opens the full report of the segment’s finished export, and comes back to the segment', async () => {
+    const exports = await openWith();
+    await click(button(en.exports.openReport));
+    await settle();
+    expect(exports.get).toHaveBeenCalledWith('exp_1');
+    expect(document.querySelector('#report-heading')?.textContent).toBe(en.exports.phases.done);
+    await click(button(text.back));
+    expect(segmentSection()).not.toBeNull();
+  });
+
+  it('opened on an export (a notification’s click), shows its report instead of the tab’s segment', async () => {
+    const exports = await openWith({ reportOf: 'exp_9' });
+    expect(exports.get).toHaveBeenCalledWith('exp_9');
+    expect(document.querySelector('#report-heading')?.textContent).toBe(en.exports.phases.done);
     expect(pageText()).toContain('Spring buyers');
-    expect(pageText()).not.toContain('VIP buyers');
     expect(segmentSection()).toBeNull();
     expect(pageText()).not.toContain(en.exports.newExport);
-  });
-
-  it('follows a running export live and cancels it', async () => {
-    const tracked = fakeTrackedExports({ exp_1: trackedJob({ phase: 'uploading' }) });
-    const exports = await openReport('exp_1', tracked);
-    expect(progressHeading()).toBe(en.exports.progressHeading);
-    await click(button(en.exports.cancel));
-    expect(exports.cancel).toHaveBeenCalledWith('exp_1');
-
-    tracked.set({ exp_1: trackedJob({ phase: 'cancelled' }) });
-    await settle();
-    expect(progressHeading()).toBe(en.exports.phases.cancelled);
-  });
-
-  it('says so when this browser no longer follows the export', async () => {
-    await openReport('exp_gone', fakeTrackedExports({ exp_1: trackedJob() }));
-    expect(pageText()).toContain(en.exports.reportMissing);
-    expect(progressHeading()).toBeUndefined();
+    await click(button(text.back));
+    expect(historySection()).not.toBeNull();
   });
 });

@@ -40,6 +40,15 @@ describe('createFloatingExportButton', () => {
     expect(onActivate).toHaveBeenCalledOnce();
   });
 
+  it('styles the button from inside its shadow root, leaving the page untouched', async () => {
+    const floating = await createFloatingExportButton(ctx);
+    floating.show(segment, () => {});
+    const shadow = document.querySelector(FLOATING_BUTTON_HOST)?.shadowRoot;
+    const shadowCss = [...(shadow?.querySelectorAll('style') ?? [])].map((s) => s.textContent);
+    expect(shadowCss.join('\n')).toMatch(/\.floating-export\s*\{[^}]*position:\s*fixed/);
+    expect(document.head.querySelectorAll('style, link')).toHaveLength(0);
+  });
+
   it('updates in place for another segment', async () => {
     const floating = await createFloatingExportButton(ctx);
     floating.show(segment, () => {});

@@ -35,11 +35,12 @@ export async function type(input: HTMLInputElement, value: string): Promise<void
   });
 }
 
-/** The button with exactly this text. */
-export function button(text: string): HTMLButtonElement {
-  const found = [...document.querySelectorAll('button')].find(
-    (node) => node.textContent?.trim() === text,
-  );
+/** The button with exactly this text, or whose text matches. */
+export function button(text: string | RegExp): HTMLButtonElement {
+  const found = [...document.querySelectorAll('button')].find((node) => {
+    const shown = node.textContent?.trim() ?? '';
+    return typeof text === 'string' ? shown === text : text.test(shown);
+  });
   expect(found, `a button reading "${text}"`).toBeDefined();
   return found as HTMLButtonElement;
 }

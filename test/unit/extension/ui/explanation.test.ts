@@ -4,6 +4,7 @@ import {
   explainMessageError,
   explainPermissionDenied,
   explainRelayFailure,
+  explainRelayReply,
 } from '../../../../extension/ui/explanation.ts';
 import { describeError } from '../../../../shared/error-catalog.ts';
 
@@ -70,5 +71,44 @@ describe('explainMessageError', () => {
     expect(explainMessageError('No listeners available').explanation).toContain(
       'No listeners available',
     );
+  });
+});
+
+describe('explainRelayReply', () => {
+  it('passes the relay’s value through', () => {
+    expect(explainRelayReply({ ok: true, value: { ok: true, value: 42 } }, URL)).toEqual({
+      ok: true,
+      value: 42,
+    });
+  });
+
+  it('explains the relay’s refusal, keeping its catalog code', () => {
+    const failure = {
+      kind: 'rejected' as const,
+      status: 404,
+      code: 'not_found',
+      message: 'm',
+      requestId: 'req-9',
+    };
+    const explained = explainRelayReply({ ok: true, value: { ok: false, failure } }, URL);
+    expect(explained).toEqual({
+      ok: false,
+      problem: explainRelayFailure(failure, URL),
+      code: 'not_found',
+    });
+  });
+
+  it('has no code for failures the relay did not answer with', () => {
+    const failure = { kind: 'unreachable' as const, reason: 'network' as const };
+    expect(explainRelayReply({ ok: true, value: { ok: false, failure } }, URL)).toEqual({
+      ok: false,
+      problem: explainRelayFailure(failure, URL),
+      code: null,
+    });
+    expect(explainRelayReply({ ok: false, error: 'gone' }, URL)).toEqual({
+      ok: false,
+      problem: explainMessageError('gone'),
+      code: null,
+    });
   });
 });

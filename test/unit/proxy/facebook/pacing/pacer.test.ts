@@ -89,6 +89,17 @@ describe('pacer', () => {
     expect(await nextWait(pacer, sleeps, '42')).toBe(19 * MINUTE);
   });
 
+  it('tells until when an account is paused, so a caller can wait elsewhere', () => {
+    const { pacer, clock } = pacerOnClock();
+    expect(pacer.pausedUntil('42')).toBeUndefined();
+    pacer.observe('42', buc('42', 100, 19), { throttled: true });
+    expect(pacer.pausedUntil('act_42')).toEqual(new Date(clock.now().getTime() + 19 * MINUTE));
+    expect(pacer.pausedUntil('43')).toBeUndefined();
+    expect(pacer.pausedUntil()).toBeUndefined();
+    clock.advance(19 * MINUTE);
+    expect(pacer.pausedUntil('42')).toBeUndefined();
+  });
+
   it('backs off, doubling, after throttles that say nothing of when', async () => {
     const { pacer, sleeps } = pacerOnClock();
     const waits: number[] = [];

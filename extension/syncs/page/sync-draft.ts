@@ -1,0 +1,131 @@
+import {
+  type ConsentSettings,
+  DEFAULT_CONSENT_SETTINGS,
+  resolveConsentSettings,
+} from '../../../shared/consent-settings.ts';
+import type { MatchKey } from '../../../shared/match-keys/keys.ts';
+import type {
+  CreateSyncRequest,
+  SyncAction,
+  SyncView,
+  UpdateSyncRequest,
+} from '../../../shared/relay-api/syncs.ts';
+
+/** The editor's fields as typed, before they become a request. */
+export interface SyncDraft {
+  name: string;
+  /** Empty: none chosen yet. */
+  adAccountId: string;
+  audienceKind: 'new' | 'existing';
+  audienceName: string;
+  facebookAudienceId: string;
+  action: SyncAction;
+  fields: MatchKey[];
+  consent: ConsentSettings;
+  defaultCountry: string;
+}
+
+/** The editor's field names; launch refusals name one of these in `field`. */
+export type DraftField =
+  | 'name'
+  | 'adAccountId'
+  | 'audience'
+  | 'action'
+  | 'fields'
+  | 'consent'
+  | 'defaultCountry';
+const DRAFT_FIELDS: readonly DraftField[] = [
+  'name',
+  'adAccountId',
+  'audience',
+  'action',
+  'fields',
+  'consent',
+  'defaultCountry',
+];
+
+/** The fields a launched sync keeps: queued users were hashed and routed for them. */
+export const LOCKED_AFTER_LAUNCH: ReadonlySet<DraftField> = new Set([
+  'adAccountId',
+  'audience',
+  'action',
+  'fields',
+]);
+
+export const isLaunched = (sync: Pick<SyncView, 'status'> | null) =>
+  sync !== null && sync.status !== 'draft';
+
+/** What the editor starts from: the sync as saved, or a new one's defaults. */
+export function draftOf(sync: SyncView | null, defaultAdAccountId = ''): SyncDraft {
+  if (!sync) {
+    return {
+      name: '',
+      adAccountId: defaultAdAccountId,
+      audienceKind: 'new',
+      audienceName: '',
+      facebookAudienceId: '',
+      action: 'add',
+      fields: ['EMAIL'],
+      consent: DEFAULT_CONSENT_SETTINGS,
+      defaultCountry: '',
+    };
+  }
+  return {
+    name: sync.name,
+    adAccountId: sync.adAccountId ?? '',
+    audienceKind: sync.audience?.kind ?? 'new',
+    audienceName: sync.audience?.name ?? '',
+    facebookAudienceId: sync.audience?.facebookAudienceId ?? '',
+    action: sync.action,
+    fields: sync.fields,
+    consent: resolveConsentSettings({}, sync.consent),
+    defaultCountry: sync.defaultCountry ?? '',
+  };
+}
+
+/** A draft as the relay stores it: what is not chosen yet is left out (launch names it). */
+export function requestOf(draft: SyncDraft): CreateSyncRequest {
+  const audience =
+    draft.audienceKind === 'new'
+      ? draft.audienceName.trim() && { kind: 'new' as const, name: draft.audienceName.trim() }
+      : draft.facebookAudienceId && {
+          kind: 'existing' as const,
+          facebookAudienceId: draft.facebookAudienceId,
+        };
+  return {
+    name: draft.name.trim(),
+    action: draft.action,
+    consent: draft.consent,
+    ...(draft.adAccountId && { adAccountId: draft.adAccountId }),
+    ...(audience && { audience }),
+    ...(draft.fields.length > 0 && { fields: draft.fields }),
+    ...(draft.defaultCountry.trim() && { defaultCountry: draft.defaultCountry.trim() }),
+  };
+}
+
+/** The change to send: everything for a draft, only what may still change once launched. */
+export function changeOf(draft: SyncDraft, launched: boolean): UpdateSyncRequest {
+  const request = requestOf(draft);
+  if (!launched) return request;
+  return {
+    name: request.name,
+    consent: request.consent,
+    ...(request.defaultCountry && { defaultCountry: request.defaultCountry }),
+  };
+}
+
+/** The editor field a refusal names (`audience.name` → `audience`), if it is one of them. */
+export function draftFieldOf(field: string | undefined): DraftField | undefined {
+  const head = field?.split(/[.[]/)[0];
+  return DRAFT_FIELDS.find((candidate) => candidate === head);
+}
+
+/** The opt-out filter on (the sync's own attribute, or the default one) or off. */
+export function withOptOut(consent: ConsentSettings, on: boolean): ConsentSettings {
+  return {
+    ...consent,
+    optOutAttribute: on
+      ? (consent.optOutAttribute ?? DEFAULT_CONSENT_SETTINGS.optOutAttribute)
+      : null,
+  };
+}

@@ -1,0 +1,64 @@
+import { planAudiences } from '../../../shared/audience-plan.ts';
+import type { MatchKey } from '../../../shared/match-keys.ts';
+import type { SyncAction } from '../../../shared/relay-api/syncs.ts';
+import { type BatchReceipt, usersRequestParams } from '../../exports/upload/upload-batch.ts';
+import type { WorkspaceGraph } from '../../facebook/connection/workspace-graph.ts';
+import { RawJson } from '../../facebook/graph/raw-json.ts';
+
+/** Where a launched sync delivers: what its queued rows were hashed for. */
+export interface DeliveryTarget {
+  adAccountId: string;
+  facebookAudienceId: string;
+  action: SyncAction;
+  fields: readonly MatchKey[];
+}
+
+/**
+ * The `payload.schema` of a sync's rows, as ingest built them: one field, that key's
+ * single-key schema (`EMAIL_SHA256`); several, the multi-key array in `MATCH_KEYS` order.
+ */
+export function syncPayloadSchema(fields: readonly MatchKey[]): string | readonly MatchKey[] {
+  const kind = fields.length === 1 ? 'per-field' : 'multi-key';
+  const [planned] = planAudiences({ kind, keys: [...fields] });
+  if (!planned) throw new RangeError('A sync matches on at least one field.');
+  return planned.schema;
+}
+
+/**
+ * One `/users` call: `POST` adds, `DELETE` with a JSON body removes (reference §4.1). Each
+ * call is its own one-batch upload session with a fresh id, so a batch re-sent after a crash
+ * is a new session Meta applies again, harmlessly (adding a member twice keeps one member).
+ */
+export function sendUsers(
+  graph: WorkspaceGraph,
+  target: DeliveryTarget,
+  rows: string[][],
+  sessionId: string,
+): Promise<BatchReceipt> {
+  const params = usersRequestParams({
+    adAccountId: target.adAccountId,
+    facebookAudienceId: target.facebookAudienceId,
+    sessionId,
+    schema: syncPayloadSchema(target.fields),
+    batch: {
+      audience: target.facebookAudienceId,
+      seq: 1,
+      size: rows.length,
+      data: new RawJson(Buffer.from(JSON.stringify(rows))),
+      rowsSoFar: rows.length,
+      last: true,
+    },
+  });
+  return graph
+    .request<{ num_received?: number; num_invalid_entries?: number }>({
+      method: target.action === 'add' ? 'POST' : 'DELETE',
+      path: `${target.facebookAudienceId}/users`,
+      params,
+      encoding: 'json',
+      adAccountId: target.adAccountId,
+    })
+    .then((answer) => ({
+      numReceived: answer.num_received ?? 0,
+      numInvalid: answer.num_invalid_entries ?? 0,
+    }));
+}
