@@ -1,8 +1,11 @@
-import { ConfigError, loadConfig } from './config.ts';
-import { createLogger } from './log.ts';
-import { startRelay } from './start-relay.ts';
+import { withRelayNodeFlags } from './node-flags.ts';
 
 /** `node proxy/main.ts`: the relay alone, configured from the environment. */
+withRelayNodeFlags();
+// Loaded only now: the line above may have started the process again with the relay's flags.
+const { ConfigError, loadConfig } = await import('./config.ts');
+const { createLogger } = await import('./log.ts');
+const { startRelay } = await import('./start-relay.ts');
 try {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });

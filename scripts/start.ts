@@ -1,13 +1,19 @@
-import { resolve } from 'node:path';
-import { loadConfig } from '../proxy/config.ts';
-import { createLogger } from '../proxy/log.ts';
-import { SANDBOX_FACEBOOK_APP } from '../proxy/sandbox-facebook-app.ts';
-import { startRelay } from '../proxy/start-relay.ts';
-import { DEMO_REST_API_KEY, DEMO_SEGMENT, DEMO_WORKSPACE_ID } from '../sandbox/braze/demo.ts';
-import { startBrazeEmulator } from '../sandbox/braze/start.ts';
-import { startGraphEmulator } from '../sandbox/graph/start.ts';
-import { ensureDemoWorkspace } from './demo-workspace.ts';
-import { sandboxPorts } from './sandbox-ports.ts';
+import { withRelayNodeFlags } from '../proxy/node-flags.ts';
+
+withRelayNodeFlags();
+// Loaded only now: the line above may have started the process again with the relay's flags.
+const { resolve } = await import('node:path');
+const { loadConfig } = await import('../proxy/config.ts');
+const { createLogger } = await import('../proxy/log.ts');
+const { SANDBOX_FACEBOOK_APP } = await import('../proxy/sandbox-facebook-app.ts');
+const { startRelay } = await import('../proxy/start-relay.ts');
+const { DEMO_REST_API_KEY, DEMO_SEGMENT, DEMO_WORKSPACE_ID } = await import(
+  '../sandbox/braze/demo.ts'
+);
+const { startBrazeEmulator } = await import('../sandbox/braze/start.ts');
+const { startGraphEmulator } = await import('../sandbox/graph/start.ts');
+const { ensureDemoWorkspace } = await import('./demo-workspace.ts');
+const { sandboxPorts } = await import('./sandbox-ports.ts');
 
 /**
  * `npm start`: the whole product on one machine with no configuration — the sandbox

@@ -2,7 +2,7 @@ import { type AudiencePlan, planAudiences } from '../../shared/audience-plan.ts'
 import type { ConsentSettings } from '../../shared/consent-settings.ts';
 import type { ExportReport } from '../../shared/export-report.ts';
 import type { SourceItem } from '../sources/source-item.ts';
-import { type AudienceBatch, type AudienceRow, batchRows } from './batches/batch-rows.ts';
+import { type AudienceBatch, RowBatcher } from './batches/batch-rows.ts';
 import { ExportTally } from './export-tally.ts';
 import { createUserRows } from './user-rows/user-rows.ts';
 
@@ -45,7 +45,11 @@ export function exportPipeline(
   const userRows = createUserRows(audiences, { consent, defaultCountry, now });
   const tally = new ExportTally(audiences);
 
-  async function* rows(): AsyncGenerator<AudienceRow> {
+  async function* batches(): AsyncGenerator<AudienceBatch> {
+    const batcher = new RowBatcher(
+      audiences.map((audience) => audience.id),
+      batchSize,
+    );
     for await (const item of items) {
       if (item.kind === 'problem') tally.malformed(item.line, item.problem);
       else if (item.kind === 'unmapped-column') tally.unmappedColumn(item.name);
@@ -59,19 +63,20 @@ export function exportPipeline(
         }
         tally.eligible(outcome.made);
         for (const [index, audience] of audiences.entries()) {
-          for (const row of outcome.made.rows[index] ?? []) yield { audience: audience.id, row };
+          for (const row of outcome.made.rows[index] ?? []) {
+            const full = batcher.add(audience.id, row);
+            if (full) yield counted(full);
+          }
         }
       }
     }
+    for (const batch of batcher.end()) yield counted(batch);
   }
 
-  async function* counted(): AsyncGenerator<AudienceBatch> {
-    const ids = audiences.map((audience) => audience.id);
-    for await (const batch of batchRows(rows(), { audiences: ids, batchSize })) {
-      tally.batch(batch);
-      yield batch;
-    }
-  }
+  const counted = (batch: AudienceBatch) => {
+    tally.batch(batch);
+    return batch;
+  };
 
-  return { batches: counted(), report: () => tally.report() };
+  return { batches: batches(), report: () => tally.report() };
 }

@@ -93,11 +93,11 @@ export class ExportTally {
     else this.users.withoutUsableKey++;
   }
 
-  batch({ audience, rows }: AudienceBatch): void {
+  batch({ audience, size }: AudienceBatch): void {
     const report = this.perAudience[this.audiences.findIndex(({ id }) => id === audience)];
     if (report === undefined) throw new Error(`No audience ${audience} in this plan.`);
     report.batches++;
-    report.sent += rows.length;
+    report.sent += size;
   }
 
   /** A snapshot: later counting does not change it. */

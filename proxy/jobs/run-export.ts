@@ -162,7 +162,7 @@ export function createExportRunner({
       const record: AckedBatch = {
         audience: batch.audience,
         seq: batch.seq,
-        rows: batch.rows.length,
+        rows: batch.size,
         numReceived: receipt.numReceived,
         numInvalid: receipt.numInvalid,
       };

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { RELAY_NODE_FLAGS } from '../../proxy/node-flags.ts';
 import type { Figure } from './bench.ts';
 import type { ExportJobResult } from './export-job-process.ts';
 import { CSV_HEADER } from './generated-csv.ts';
@@ -16,8 +17,11 @@ export const description =
   '(3,000,000), and generated CSV uploads (`' +
   CSV_HEADER +
   '`) of the same sizes. Wall time from POST /v1/exports to the end; peak RSS (VmHWM) of the ' +
-  'relay process over the whole run, upload included; the last two runs start the relay with ' +
-  '`--max-semi-space-size=2 --max-old-space-size=96`.';
+  'relay process over the whole run, upload included. The relay applies its own V8 flags ' +
+  '(`' +
+  RELAY_NODE_FLAGS.join(' ') +
+  '`, proxy/node-flags.ts) by starting again in place; the last two runs start it with ' +
+  '`--max-semi-space-size=2 --max-old-space-size=96` instead, an operator trading CPU for memory.';
 
 export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [];

@@ -59,7 +59,7 @@ async function measure(what: string): Promise<{ output: number; heapBytes: numbe
       let live = 0;
       let nextSample = SAMPLE_EVERY;
       for await (const batch of pipeline.batches) {
-        sent += batch.rows.length;
+        sent += batch.size;
         if (pipeline.report().users.read >= nextSample) {
           nextSample += SAMPLE_EVERY;
           collect();

@@ -60,7 +60,8 @@ export function usersRequestParams({ sessionId, schema, batch }: BatchUpload) {
       // Known only at the last batch of a stream; omitted before, so a re-send is identical.
       ...(batch.last ? { estimated_num_total: batch.rowsSoFar } : {}),
     },
-    payload: { schema, ...(multiKey ? { is_raw: true } : {}), data: batch.rows },
+    // The rows as the batch wrote them: spliced into the body, never parsed again.
+    payload: { schema, ...(multiKey ? { is_raw: true } : {}), data: batch.data },
   };
 }
 

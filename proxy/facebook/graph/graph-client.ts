@@ -2,6 +2,7 @@ import type { FacebookConfig } from '../../config.ts';
 import type { Pacer } from '../pacing/pacer.ts';
 import { appsecretProofParams } from './appsecret-proof.ts';
 import { GraphError, graphErrorFacts } from './graph-error.ts';
+import { encodeJson } from './raw-json.ts';
 
 export type GraphParams = Record<string, unknown>;
 
@@ -83,7 +84,7 @@ export function createGraphClient({
       for (const [name, value] of Object.entries(params)) url.searchParams.set(name, asText(value));
     } else if (request.encoding === 'json') {
       init.headers = { ...init.headers, 'content-type': 'application/json' };
-      init.body = JSON.stringify(params);
+      init.body = encodeJson(params);
     } else {
       init.body = new URLSearchParams(
         Object.entries(params).map(([name, value]) => [name, asText(value)]),

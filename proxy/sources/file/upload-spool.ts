@@ -1,7 +1,12 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import {
+  type CipherGCM,
+  createCipheriv,
+  createDecipheriv,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
 import { once } from 'node:events';
 import {
-  createReadStream,
   createWriteStream,
   mkdirSync,
   readdirSync,
@@ -10,6 +15,7 @@ import {
   statSync,
   utimesSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -94,33 +100,43 @@ export function createUploadSpool({
       await once(out, 'open');
       let index = 0;
       let bytes = 0;
-      const writeFrame = async (plain: Uint8Array) => {
-        const iv = randomBytes(IV_BYTES);
-        const cipher = createCipheriv('aes-256-gcm', key, iv);
+      // Each chunk is encrypted as it arrives, so no clear text is copied or held: only the
+      // current frame's ciphertext, written once the frame's length is known.
+      let cipher: CipherGCM | undefined;
+      let iv = Buffer.alloc(0);
+      let sealed: Buffer[] = [];
+      let sealedBytes = 0;
+      const startFrame = () => {
+        iv = randomBytes(IV_BYTES);
+        cipher = createCipheriv('aes-256-gcm', key, iv);
         cipher.setAAD(additionalData(uploadId, index++));
-        const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
+        return cipher;
+      };
+      const endFrame = async () => {
+        const frame = cipher ?? startFrame();
+        cipher = undefined;
+        const rest = frame.final();
         const length = Buffer.alloc(4);
-        length.writeUInt32BE(sealed.length + IV_BYTES + TAG_BYTES);
-        if (!out.write(Buffer.concat([length, iv, sealed, cipher.getAuthTag()]))) {
-          await once(out, 'drain');
-        }
+        length.writeUInt32BE(IV_BYTES + sealedBytes + rest.length + TAG_BYTES);
+        out.cork();
+        for (const piece of [length, iv, ...sealed, rest, frame.getAuthTag()]) out.write(piece);
+        out.uncork();
+        sealed = [];
+        sealedBytes = 0;
+        if (out.writableNeedDrain) await once(out, 'drain');
       };
       try {
-        let pending: Buffer[] = [];
-        let pendingBytes = 0;
         // Node's web streams are async iterable; the DOM typings do not say so.
         for await (const chunk of body as AsyncIterable<Uint8Array>) {
+          if (chunk.byteLength === 0) continue;
           bytes += chunk.byteLength;
-          pending.push(Buffer.from(chunk));
-          pendingBytes += chunk.byteLength;
-          if (pendingBytes >= FRAME_BYTES) {
-            await writeFrame(Buffer.concat(pending));
-            pending = [];
-            pendingBytes = 0;
-          }
+          const piece = (cipher ?? startFrame()).update(chunk);
+          sealed.push(piece);
+          sealedBytes += piece.length;
+          if (sealedBytes >= FRAME_BYTES) await endFrame();
         }
-        if (pendingBytes > 0) await writeFrame(Buffer.concat(pending));
-        await writeFrame(new Uint8Array(0));
+        if (cipher) await endFrame();
+        await endFrame(); // the empty frame that marks the end
         out.end();
         await once(out, 'finish');
         renameSync(partial, file);
@@ -141,29 +157,45 @@ export function createUploadSpool({
       }
     },
     async *read(workspaceId, uploadId) {
-      let buffered = Buffer.alloc(0);
-      let index = 0;
-      let ended = false;
-      for await (const chunk of createReadStream(fileOf(workspaceId, uploadId))) {
-        buffered = Buffer.concat([buffered, chunk as Buffer]);
-        while (buffered.length >= 4) {
-          const length = buffered.readUInt32BE(0);
-          if (buffered.length < 4 + length) break;
-          const frame = buffered.subarray(4, 4 + length);
-          buffered = buffered.subarray(4 + length);
-          if (ended) throw new SpoolError('The upload continues after its end.');
+      // Frame by frame into one buffer, reused: each frame is deciphered into a buffer of its
+      // own before the next is read, so only the clear text handed on is allocated.
+      const file = await open(fileOf(workspaceId, uploadId), 'r');
+      let buffer = Buffer.allocUnsafe(4 + IV_BYTES + FRAME_BYTES + TAG_BYTES);
+      try {
+        const { size } = await file.stat();
+        const readExactly = async (size: number, position: number) => {
+          if (size > buffer.length) buffer = Buffer.allocUnsafe(size);
+          const { bytesRead } = await file.read(buffer, 0, size, position);
+          return buffer.subarray(0, bytesRead);
+        };
+        let position = 0;
+        for (let index = 0; ; index++) {
+          const prefix = await readExactly(4, position);
+          if (prefix.length < 4) break;
+          const length = prefix.readUInt32BE(0);
+          // A length past the file's end is a truncated (or damaged) spool: nothing to allocate.
+          if (length < IV_BYTES + TAG_BYTES || position + 4 + length > size) break;
+          const frame = await readExactly(length, position + 4);
+          if (frame.length < length) break;
+          position += 4 + length;
           const decipher = createDecipheriv('aes-256-gcm', key, frame.subarray(0, IV_BYTES));
-          decipher.setAAD(additionalData(uploadId, index++));
+          decipher.setAAD(additionalData(uploadId, index));
           decipher.setAuthTag(frame.subarray(length - TAG_BYTES));
-          const plain = Buffer.concat([
-            decipher.update(frame.subarray(IV_BYTES, length - TAG_BYTES)),
-            decipher.final(),
-          ]);
-          if (plain.length === 0) ended = true;
-          else yield new Uint8Array(plain);
+          const plain = decipher.update(frame.subarray(IV_BYTES, length - TAG_BYTES));
+          decipher.final();
+          if (plain.length > 0) {
+            yield plain;
+            continue;
+          }
+          if ((await readExactly(1, position)).length > 0) {
+            throw new SpoolError('The upload continues after its end.');
+          }
+          return;
         }
+        throw new SpoolError('The stored upload is truncated.');
+      } finally {
+        await file.close();
       }
-      if (!ended || buffered.length > 0) throw new SpoolError('The stored upload is truncated.');
     },
     remove(workspaceId, uploadId) {
       rmSync(fileOf(workspaceId, uploadId), { force: true });

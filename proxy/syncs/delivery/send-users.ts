@@ -2,6 +2,7 @@ import type { MatchKey } from '../../../shared/match-keys.ts';
 import type { SyncAction } from '../../../shared/relay-api/syncs.ts';
 import { type BatchReceipt, usersRequestParams } from '../../exports/upload/upload-batch.ts';
 import type { WorkspaceGraph } from '../../facebook/connection/workspace-graph.ts';
+import { RawJson } from '../../facebook/graph/raw-json.ts';
 import { syncAudience } from '../sync-audience.ts';
 
 /** Where a launched sync delivers: what its queued rows were hashed for. */
@@ -32,7 +33,8 @@ export function sendUsers(
     batch: {
       audience: target.facebookAudienceId,
       seq: 1,
-      rows,
+      size: rows.length,
+      data: new RawJson(Buffer.from(JSON.stringify(rows))),
       rowsSoFar: rows.length,
       last: true,
     },

@@ -56,21 +56,34 @@ export interface Projection {
  * data possible", so a missing value is a missing key.
  */
 export function projectUser(user: BrazeUser, projection: Projection): Partial<BrazeUser> {
+  return userProjection(projection)(user);
+}
+
+/** `projectUser` for one projection and many users: what is wanted is worked out once. */
+export function userProjection(projection: Projection): (user: BrazeUser) => Partial<BrazeUser> {
   const wanted = new Set(projection.fields_to_export);
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(user)) {
-    if (field !== 'custom_attributes' && wanted.has(field)) out[field] = value;
-  }
-  const attributes = user.custom_attributes;
-  if (attributes && wanted.has('custom_attributes')) {
-    out.custom_attributes = attributes;
-  } else if (attributes && projection.custom_attributes_to_export?.length) {
-    const picked = Object.fromEntries(
-      projection.custom_attributes_to_export
-        .filter((name) => Object.hasOwn(attributes, name))
-        .map((name) => [name, attributes[name]]),
-    );
-    if (Object.keys(picked).length > 0) out.custom_attributes = picked;
-  }
-  return out as Partial<BrazeUser>;
+  const allAttributes = wanted.has('custom_attributes');
+  const namedAttributes = projection.custom_attributes_to_export ?? [];
+  return (user) => {
+    const out: Record<string, unknown> = {};
+    for (const field in user) {
+      if (field !== 'custom_attributes' && wanted.has(field)) {
+        out[field] = user[field as keyof BrazeUser];
+      }
+    }
+    const attributes = user.custom_attributes;
+    if (attributes && allAttributes) {
+      out.custom_attributes = attributes;
+    } else if (attributes && namedAttributes.length > 0) {
+      const picked: Record<string, unknown> = {};
+      let found = false;
+      for (const name of namedAttributes) {
+        if (!Object.hasOwn(attributes, name)) continue;
+        picked[name] = attributes[name];
+        found = true;
+      }
+      if (found) out.custom_attributes = picked;
+    }
+    return out as Partial<BrazeUser>;
+  };
 }

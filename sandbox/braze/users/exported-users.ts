@@ -1,5 +1,5 @@
 import type { Segment } from '../segments/segment.ts';
-import { type Projection, projectUser } from './export-fields.ts';
+import { type Projection, userProjection } from './export-fields.ts';
 import { segmentUsers } from './segment-users.ts';
 import type { BrazeUser } from './user.ts';
 
@@ -15,7 +15,8 @@ export function* exportedUsers(
   end = segment.size,
 ): Generator<Partial<BrazeUser>> {
   const fields = new Set([...projection.fields_to_export, 'custom_attributes']);
+  const project = userProjection(projection);
   for (const user of segmentUsers(seed, segment).iterate(start, end, fields)) {
-    yield projectUser(user, projection);
+    yield project(user);
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PLAUSIBLE_EMAIL } from '../../../shared/match-keys/email.ts';
 import { normalizeMatchKey } from '../../../shared/match-keys.ts';
 
 const email = (raw: string) => normalizeMatchKey('EMAIL', raw);
@@ -53,7 +54,54 @@ describe('EMAIL', () => {
   });
 });
 
+/** The rule as docs/match-keys.md states it, without any fast path. */
+function reference(raw: string): string | null {
+  const normalized = raw.trim().toLowerCase();
+  return normalized.length <= 254 && PLAUSIBLE_EMAIL.test(normalized) ? normalized : null;
+}
+
+/** Every printable ASCII character, and a few beyond. */
+const PRINTABLE = [
+  ...Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)),
+  ...['\t', '\u007f', 'é', 'É', '\u00a0', '\u200b'],
+];
+
+/** Text mostly of `usual` characters, now and then any other. */
+const textOf = (usual: string) =>
+  fc
+    .array(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...usual) },
+        { weight: 1, arbitrary: fc.constantFrom(...PRINTABLE) },
+      ),
+      { maxLength: 8 },
+    )
+    .map((characters) => characters.join(''));
+
+/** Address-shaped strings, each part now and then holding a character it should not. */
+const emailLike = fc
+  .tuple(textOf("az09._%+'-"), fc.array(textOf('az09-'), { minLength: 1, maxLength: 3 }))
+  .map(([local, labels]) => `${local}@${labels.join('.')}`);
+
 describe('EMAIL fast path', () => {
+  it('equals the rule without a fast path, on any string', () => {
+    const anything = fc.oneof(
+      fc.emailAddress(),
+      emailLike,
+      fc.string({ unit: 'binary-ascii' }),
+      fc.string({ unit: 'grapheme' }),
+      fc
+        .emailAddress()
+        .map((address) => `${address}${'a'.repeat(Math.max(0, 250 - address.length))}`),
+    );
+    fc.assert(
+      fc.property(anything, (raw) => {
+        expect(email(raw)).toBe(reference(raw));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('agrees with the full rule, which padded capitals force', () => {
     const ascii = fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary-ascii' }));
     fc.assert(

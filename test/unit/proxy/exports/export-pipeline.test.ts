@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AudienceBatch } from '../../../../proxy/exports/batches/batch-rows.ts';
 import {
   type ExportPipelineOptions,
   exportPipeline,
@@ -16,6 +17,7 @@ import {
   META_MATCH_NOTE,
 } from '../../../../shared/export-report.ts';
 import { MATCH_KEYS, matchKeyValue } from '../../../../shared/match-keys.ts';
+import { rowsOf } from '../../../support/batch-rows.ts';
 import { brazeNdjson } from '../../../support/braze-lines.ts';
 import { byteStream } from '../../../support/chunks.ts';
 
@@ -53,8 +55,10 @@ function run(
   });
 }
 
+const withRows = (batch: AudienceBatch) => ({ ...batch, rows: rowsOf(batch) });
+
 async function drain(pipeline: ReturnType<typeof run>) {
-  const batches = await Array.fromAsync(pipeline.batches);
+  const batches = await Array.fromAsync(pipeline.batches, withRows);
   return { batches, report: pipeline.report() };
 }
 
@@ -223,7 +227,7 @@ describe('exportPipeline on a Braze segment', () => {
     ]);
     const resumed = [];
     for await (const batch of run(ndjson, options).batches) {
-      if (batch.seq > (acknowledged.get(batch.audience) ?? 0)) resumed.push(batch);
+      if (batch.seq > (acknowledged.get(batch.audience) ?? 0)) resumed.push(withRows(batch));
     }
     expect(resumed).toEqual(
       first.batches.filter((batch) => batch.seq > (acknowledged.get(batch.audience) ?? 0)),

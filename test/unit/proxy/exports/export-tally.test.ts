@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExportTally, REPORT_SAMPLE_SIZE } from '../../../../proxy/exports/export-tally.ts';
 import { planAudiences } from '../../../../shared/audience-plan.ts';
+import { rawRows } from '../../../support/batch-rows.ts';
 
 const audiences = planAudiences({ kind: 'per-field', keys: ['EMAIL'] });
 
@@ -36,7 +37,14 @@ describe('ExportTally', () => {
     const before = tally.report();
     tally.userRead();
     tally.removed('opt_out');
-    tally.batch({ audience: 'EMAIL', seq: 1, rows: [['x'], ['y']], rowsSoFar: 2, last: true });
+    tally.batch({
+      audience: 'EMAIL',
+      seq: 1,
+      size: 2,
+      data: rawRows([['x'], ['y']]),
+      rowsSoFar: 2,
+      last: true,
+    });
     expect(before.users.read).toBe(0);
     expect(before.users.removed.opt_out).toBe(0);
     const after = tally.report();
@@ -47,7 +55,14 @@ describe('ExportTally', () => {
   it('refuses a batch for an audience the plan does not have', () => {
     const tally = new ExportTally(audiences);
     expect(() =>
-      tally.batch({ audience: 'PHONE', seq: 1, rows: [], rowsSoFar: 0, last: true }),
+      tally.batch({
+        audience: 'PHONE',
+        seq: 1,
+        size: 0,
+        data: rawRows([]),
+        rowsSoFar: 0,
+        last: true,
+      }),
     ).toThrow(/PHONE/);
   });
 });

@@ -1,20 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type AudienceRow,
-  batchRows,
+  type AudienceBatch,
   MAX_BATCH_ROWS,
+  RowBatcher,
 } from '../../../../../proxy/exports/batches/batch-rows.ts';
+import { rowsOf } from '../../../../support/batch-rows.ts';
 
-async function* each<T>(items: Iterable<T>): AsyncGenerator<T> {
-  yield* items;
+/** Text JSON escapes or encodes in several bytes: quotes, controls, accents, emoji, a lone surrogate. */
+const text = fc
+  .array(fc.constantFrom('a', '"', '\\', '\n', '\u0001', 'é', '\u2028', '😀', '\ud800'), {
+    maxLength: 12,
+  })
+  .map((characters) => characters.join(''));
+
+interface AudienceRow {
+  audience: string;
+  row: string[];
 }
 
 const rowsFor = (audience: string, count: number): AudienceRow[] =>
   Array.from({ length: count }, (_, index) => ({ audience, row: [`${audience}-${index}`] }));
 
-const batch = (rows: AudienceRow[], audiences = ['EMAIL'], batchSize?: number) =>
-  Array.fromAsync(batchRows(each(rows), { audiences, batchSize }));
+/** Every batch the rows make, in order, with its rows read back from its bytes. */
+async function batch(rows: AudienceRow[], audiences = ['EMAIL'], batchSize?: number) {
+  const batcher = new RowBatcher(audiences, batchSize);
+  const batches: AudienceBatch[] = [];
+  for (const { audience, row } of rows) {
+    const full = batcher.add(audience, row);
+    if (full) batches.push(full);
+  }
+  batches.push(...batcher.end());
+  return batches.map((one) => ({ ...one, rows: rowsOf(one) }));
+}
 
 /** A batch as [audience, seq, row count, rows so far, last]. */
 const shape = (batches: Awaited<ReturnType<typeof batch>>) =>
@@ -26,7 +44,7 @@ const shape = (batches: Awaited<ReturnType<typeof batch>>) =>
     last,
   ]);
 
-describe('batchRows', () => {
+describe('RowBatcher', () => {
   it.each([
     [9_999, [['EMAIL', 1, 9_999, 9_999, true]]],
     [10_000, [['EMAIL', 1, 10_000, 10_000, true]]],
@@ -72,6 +90,37 @@ describe('batchRows', () => {
       ['PHONE', 1, 2, 2, true],
     ]);
     expect(batches[1]?.rows).toEqual([['EMAIL-2'], ['EMAIL-0b']]);
+  });
+
+  it('writes each batch as the exact JSON of its rows, however long and whatever the text', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(text, { maxLength: 3 }), {
+          maxLength: 8,
+        }),
+        async (cells) => {
+          const rows = cells.map((row) => ({ audience: 'A', row }));
+          for (const one of await batch(rows, ['A'], 3)) {
+            expect(Buffer.from(one.data.bytes).toString('utf8')).toBe(JSON.stringify(one.rows));
+            expect(one.size).toBe(one.rows.length);
+          }
+          expect((await batch(rows, ['A'], 3)).flatMap((one) => one.rows)).toEqual(cells);
+        },
+      ),
+    );
+  });
+
+  it('grows a batch’s bytes past their first allocation, and starts the next one whole', async () => {
+    const long = (index: number) => ({ audience: 'A', row: [`${index}${'é'.repeat(30_000)}`] });
+    const batches = await batch(
+      Array.from({ length: 5 }, (_, index) => long(index)),
+      ['A'],
+      3,
+    );
+    expect(batches.map((one) => one.rows)).toEqual([
+      [0, 1, 2].map((index) => long(index).row),
+      [3, 4].map((index) => long(index).row),
+    ]);
   });
 
   it('yields nothing for no rows', async () => {

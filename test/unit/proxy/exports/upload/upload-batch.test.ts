@@ -7,8 +7,17 @@ import {
 } from '../../../../../proxy/exports/upload/upload-batch.ts';
 import type { WorkspaceGraph } from '../../../../../proxy/facebook/connection/workspace-graph.ts';
 import { GraphError } from '../../../../../proxy/facebook/graph/graph-error.ts';
+import { encodeJson } from '../../../../../proxy/facebook/graph/raw-json.ts';
+import { rawRows } from '../../../../support/batch-rows.ts';
 
-const batch = { audience: 'EMAIL', seq: 2, rows: [['a'], ['b']], rowsSoFar: 12, last: false };
+const batch = {
+  audience: 'EMAIL',
+  seq: 2,
+  size: 2,
+  data: rawRows([['a'], ['b']]),
+  rowsSoFar: 12,
+  last: false,
+};
 const upload = {
   adAccountId: '123',
   facebookAudienceId: '987',
@@ -41,14 +50,19 @@ const throttled = () =>
 const terms = () =>
   new GraphError({ message: 'terms', code: 200, subcode: 1870034, httpStatus: 400 });
 
+/** The request body the Graph client sends for these parameters. */
+const sentBody = (params: object) => JSON.parse(encodeJson(params).toString('utf8'));
+
 describe('usersRequestParams', () => {
   it('sends the session and payload; the total only with the last batch', () => {
-    expect(usersRequestParams(upload)).toEqual({
+    expect(sentBody(usersRequestParams(upload))).toEqual({
       session: { session_id: 4455, batch_seq: 2, last_batch_flag: false },
       payload: { schema: 'EMAIL_SHA256', data: [['a'], ['b']] },
     });
     expect(
-      usersRequestParams({ ...upload, schema: ['EMAIL', 'FN'], batch: { ...batch, last: true } }),
+      sentBody(
+        usersRequestParams({ ...upload, schema: ['EMAIL', 'FN'], batch: { ...batch, last: true } }),
+      ),
     ).toEqual({
       session: { session_id: 4455, batch_seq: 2, last_batch_flag: true, estimated_num_total: 12 },
       payload: { schema: ['EMAIL', 'FN'], is_raw: true, data: [['a'], ['b']] },

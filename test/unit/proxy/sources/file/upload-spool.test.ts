@@ -60,6 +60,17 @@ describe('upload spool', () => {
     await expect(readAll(other.read('w1', uploadId))).rejects.toThrow();
   });
 
+  it('refuses a frame length past the end of the file without reading or allocating it', async () => {
+    const dir = tempDir();
+    const spool = createUploadSpool({ dir, key: KEY });
+    const { uploadId } = await spool.write('w1', bytes(text(20_000)));
+    const file = join(dir, 'w1', `${uploadId}.spool`);
+    const damaged = Buffer.from(readFileSync(file));
+    damaged.writeUInt32BE(0xffffffff, 0);
+    writeFileSync(file, damaged);
+    await expect(readAll(spool.read('w1', uploadId))).rejects.toThrow('truncated');
+  });
+
   it('leaves nothing when the body fails midway', async () => {
     const dir = tempDir();
     const spool = createUploadSpool({ dir, key: KEY });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../../../../../proxy/facebook/graph/graph-error.ts';
+import { encodeJson } from '../../../../../proxy/facebook/graph/raw-json.ts';
 import { ApiError } from '../../../../../proxy/http/api-error.ts';
 import { MINUTE } from '../../../../support/manual-clock.ts';
 import { hashedUser } from '../../../../support/sync-records.ts';
@@ -15,7 +16,9 @@ type Params = {
   session: { session_id: number; batch_seq: number; last_batch_flag: boolean };
   payload: { schema: unknown; is_raw?: boolean; data: string[][] };
 };
-const paramsOf = (call: { params?: unknown }) => call.params as Params;
+/** The parameters as the Graph client sends them (the rows travel as JSON bytes). */
+const paramsOf = (call: { params?: unknown }) =>
+  JSON.parse(encodeJson(call.params).toString('utf8')) as Params;
 
 describe('a sync flush', () => {
   it('sends the queue oldest first in requests of whole users up to the row limit, acknowledging each', async () => {
