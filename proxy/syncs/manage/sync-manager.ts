@@ -5,7 +5,6 @@ import type {
   SyncView,
   UpdateSyncRequest,
 } from '../../../shared/relay-api/syncs.ts';
-import { createCustomAudience } from '../../facebook/audiences/create-audience.ts';
 import type { WorkspaceGraphs } from '../../facebook/connection/workspace-graph.ts';
 import { ApiError } from '../../http/api-error.ts';
 import type { EncryptedSecrets } from '../../secrets/encrypted-secrets.ts';
@@ -19,6 +18,7 @@ import {
   type RandomBytes,
 } from './ingest-secret.ts';
 import { checkLaunch } from './launch-check.ts';
+import { createSyncAudience } from './sync-audience-creation.ts';
 import { syncView } from './sync-view.ts';
 
 /** Where the sync's ingest URL points: the configured public URL, else the request's origin. */
@@ -159,11 +159,9 @@ export function createSyncManager({
       const graph = await launchable(sync);
       let facebookAudienceId = sync.facebookAudienceId;
       if (sync.audienceKind === 'new' && !facebookAudienceId && sync.adAccountId) {
-        facebookAudienceId = await createCustomAudience(graph, {
+        facebookAudienceId = await createSyncAudience(graph, {
+          ...sync,
           adAccountId: sync.adAccountId,
-          name: sync.audienceName ?? sync.name,
-          description: `Filled by Audience Relay's continuous sync "${sync.name}" (sync ${sync.id}).`,
-          customerFileSource: 'USER_PROVIDED_ONLY',
         });
       }
       return change(

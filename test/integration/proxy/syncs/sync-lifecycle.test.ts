@@ -143,6 +143,27 @@ describe('a sync from draft to deletion', () => {
     ).toHaveLength(1);
   });
 
+  it('adopts the audience a lost launch answer left behind instead of creating a second one', async () => {
+    const relay = await start();
+    // Meta creates the audience, then the connection drops before its answer arrives.
+    await relay.control.addFault({ kind: 'drop-after', method: 'POST', path: '/customaudiences$' });
+    const draft = await relay.createSync(READY_SYNC);
+    const lost = await relay.post(draft.id, 'launch');
+    expect(lost.status).toBeGreaterThanOrEqual(500);
+    expect((await relay.getSync(draft.id)).status).toBe('draft');
+    const named = async () =>
+      (await relay.control.state()).audiences.filter(
+        (audience) => audience.name === READY_SYNC.audience.name && !audience.deleted,
+      );
+    const [stray, ...others] = await named();
+    expect(stray).toBeDefined();
+    expect(others).toEqual([]);
+
+    const launched = await relay.launch(draft.id);
+    expect(launched.audience?.facebookAudienceId).toBe(stray?.id);
+    expect(await named()).toHaveLength(1);
+  });
+
   it('launches onto an existing audience without creating one', async () => {
     const relay = await start();
     const before = (await relay.control.state()).audiences.length;
