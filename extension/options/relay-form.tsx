@@ -1,8 +1,8 @@
 import { en } from '../i18n/en.ts';
 import { checkRelaySettings, type RelaySettings } from '../relay/relay-settings.ts';
 import { ActionButton } from '../ui/action-button.tsx';
-import { TextField } from '../ui/text-field.tsx';
 import { useCheckedForm } from '../ui/use-checked-form.ts';
+import { AddressAndKeyFields } from './address-and-key-fields.tsx';
 
 const text = en.relayForm;
 
@@ -35,32 +35,13 @@ export function RelayForm({
 
   return (
     <form class="relay-form" onSubmit={form.submit} noValidate>
-      <TextField
-        id="relay-url"
-        label={text.urlLabel}
-        hint={text.urlHint}
-        error={form.errors.url}
-        value={form.values.url}
-        onValue={form.setter('url')}
-        inputRef={form.refs.url}
-        type="url"
-        inputMode="url"
-        autoComplete="url"
-        placeholder={text.urlPlaceholder}
-      />
-      <TextField
-        id="relay-key"
-        label={text.keyLabel}
-        hint={text.keyHint}
-        error={form.errors.apiKey}
-        value={form.values.apiKey}
-        onValue={form.setter('apiKey')}
-        inputRef={form.refs.apiKey}
-        // Hidden like a password: it opens the workspace to whoever reads it.
-        type="password"
-        autoComplete="off"
-        placeholder={text.keyPlaceholder}
-        mono
+      <AddressAndKeyFields
+        form={form}
+        idPrefix="relay"
+        addressField="url"
+        keyField="apiKey"
+        address={{ label: text.urlLabel, hint: text.urlHint, placeholder: text.urlPlaceholder }}
+        apiKey={{ label: text.keyLabel, hint: text.keyHint, placeholder: text.keyPlaceholder }}
       />
       <div class="relay-form__actions">
         <ActionButton variant="primary" type="submit" busy={busy} busyLabel={text.connecting}>

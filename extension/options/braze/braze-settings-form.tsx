@@ -1,8 +1,8 @@
 import type { BrazeSettingsRequest } from '../../../shared/relay-api/braze.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
-import { TextField } from '../../ui/text-field.tsx';
 import { useCheckedForm } from '../../ui/use-checked-form.ts';
+import { AddressAndKeyFields } from '../address-and-key-fields.tsx';
 import { checkBrazeSettings } from './braze-settings-input.ts';
 
 const text = en.options.braze;
@@ -35,31 +35,17 @@ export function BrazeSettingsForm({
 
   return (
     <form class="braze-form" onSubmit={form.submit} noValidate>
-      <TextField
-        id="braze-endpoint"
-        label={text.endpointLabel}
-        hint={text.endpointHint}
-        error={form.errors.endpoint}
-        value={form.values.endpoint}
-        onValue={form.setter('endpoint')}
-        inputRef={form.refs.endpoint}
-        type="url"
-        inputMode="url"
-        autoComplete="url"
-        placeholder={text.endpointPlaceholder}
-      />
-      <TextField
-        id="braze-key"
-        label={text.keyLabel}
-        hint={text.keyHint}
-        error={form.errors.apiKey}
-        value={form.values.apiKey}
-        onValue={form.setter('apiKey')}
-        inputRef={form.refs.apiKey}
-        // A secret: hidden as typed, never offered for autofill.
-        type="password"
-        autoComplete="off"
-        mono
+      <AddressAndKeyFields
+        form={form}
+        idPrefix="braze"
+        addressField="endpoint"
+        keyField="apiKey"
+        address={{
+          label: text.endpointLabel,
+          hint: text.endpointHint,
+          placeholder: text.endpointPlaceholder,
+        }}
+        apiKey={{ label: text.keyLabel, hint: text.keyHint }}
       />
       <div class="button-row">
         <ActionButton variant="primary" type="submit" busy={busy} busyLabel={text.saving}>
