@@ -18,6 +18,8 @@ export interface BackgroundSyncs {
   metrics(syncId: string, hours: number): Promise<MessageReplyOf<'syncs:metrics'>>;
   syncableAudiences(adAccountId: string): Promise<MessageReplyOf<'syncs:syncable-audiences'>>;
   facebookStatus(): Promise<MessageReplyOf<'facebook:status'>>;
+  /** The workspace's consent defaults: a sync's filters are its changes over them. */
+  consentDefaults(): Promise<MessageReplyOf<'consent-defaults:get'>>;
 }
 
 export const backgroundSyncs: BackgroundSyncs = {
@@ -36,4 +38,5 @@ export const backgroundSyncs: BackgroundSyncs = {
   syncableAudiences: (adAccountId) =>
     sendRuntimeMessage({ type: 'syncs:syncable-audiences', adAccountId }),
   facebookStatus: () => sendRuntimeMessage({ type: 'facebook:status', refresh: false }),
+  consentDefaults: () => sendRuntimeMessage({ type: 'consent-defaults:get' }),
 };

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ConsentSettings } from '../../../shared/consent-settings.ts';
 import type { ConnectedAdAccountSummary } from '../../../shared/relay-api/facebook.ts';
 import type { SyncMetricsResponse, SyncView } from '../../../shared/relay-api/syncs.ts';
 import { en } from '../../i18n/en.ts';
@@ -28,6 +29,7 @@ export interface SyncDetailProps {
   syncs: BackgroundSyncs;
   relayUrl: string;
   accounts: readonly ConnectedAdAccountSummary[];
+  consentDefaults: ConsentSettings;
   clipboard: Clipboard;
   isAdmin: boolean;
   onBack: () => void;
@@ -51,6 +53,7 @@ export function SyncDetail({
   syncs,
   relayUrl,
   accounts,
+  consentDefaults,
   clipboard,
   isAdmin,
   onBack,
@@ -245,6 +248,7 @@ export function SyncDetail({
         key={`${sync.id}:${launched}`}
         sync={sync}
         accounts={accounts}
+        consentDefaults={consentDefaults}
         syncs={syncs}
         relayUrl={relayUrl}
         onSaved={(saved) => setView({ phase: 'ready', sync: saved })}

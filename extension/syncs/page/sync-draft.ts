@@ -1,4 +1,5 @@
 import {
+  type ConsentOverrides,
   type ConsentSettings,
   DEFAULT_CONSENT_SETTINGS,
   resolveConsentSettings,
@@ -55,8 +56,15 @@ export const LOCKED_AFTER_LAUNCH: ReadonlySet<DraftField> = new Set([
 export const isLaunched = (sync: Pick<SyncView, 'status'> | null) =>
   sync !== null && sync.status !== 'draft';
 
-/** What the editor starts from: the sync as saved, or a new one's defaults. */
-export function draftOf(sync: SyncView | null, defaultAdAccountId = ''): SyncDraft {
+/**
+ * What the editor starts from: the sync as saved, or a new one's defaults. Its consent filters
+ * show what applies: the sync's own choices over the workspace's defaults.
+ */
+export function draftOf(
+  sync: SyncView | null,
+  defaultAdAccountId = '',
+  consentDefaults: ConsentSettings = DEFAULT_CONSENT_SETTINGS,
+): SyncDraft {
   if (!sync) {
     return {
       name: '',
@@ -66,7 +74,7 @@ export function draftOf(sync: SyncView | null, defaultAdAccountId = ''): SyncDra
       facebookAudienceId: '',
       action: 'add',
       fields: ['EMAIL'],
-      consent: DEFAULT_CONSENT_SETTINGS,
+      consent: consentDefaults,
       defaultCountry: '',
     };
   }
@@ -78,13 +86,32 @@ export function draftOf(sync: SyncView | null, defaultAdAccountId = ''): SyncDra
     facebookAudienceId: sync.audience?.facebookAudienceId ?? '',
     action: sync.action,
     fields: sync.fields,
-    consent: resolveConsentSettings({}, sync.consent),
+    consent: resolveConsentSettings(consentDefaults, sync.consent),
     defaultCountry: sync.defaultCountry ?? '',
   };
 }
 
+/**
+ * The filters a sync sets for itself: those that differ from the workspace's defaults. The
+ * rest follow the defaults, also when an admin changes them later (opt-in among them, which
+ * the editor does not show).
+ */
+export function consentChoices(
+  consent: ConsentSettings,
+  consentDefaults: ConsentSettings,
+): ConsentOverrides {
+  return Object.fromEntries(
+    Object.entries(consent).filter(
+      ([filter, value]) => consentDefaults[filter as keyof ConsentSettings] !== value,
+    ),
+  );
+}
+
 /** A draft as the relay stores it: what is not chosen yet is left out (launch names it). */
-export function requestOf(draft: SyncDraft): CreateSyncRequest {
+export function requestOf(
+  draft: SyncDraft,
+  consentDefaults: ConsentSettings = DEFAULT_CONSENT_SETTINGS,
+): CreateSyncRequest {
   const audience =
     draft.audienceKind === 'new'
       ? draft.audienceName.trim() && { kind: 'new' as const, name: draft.audienceName.trim() }
@@ -95,7 +122,7 @@ export function requestOf(draft: SyncDraft): CreateSyncRequest {
   return {
     name: draft.name.trim(),
     action: draft.action,
-    consent: draft.consent,
+    consent: consentChoices(draft.consent, consentDefaults),
     ...(draft.adAccountId && { adAccountId: draft.adAccountId }),
     ...(audience && { audience }),
     ...(draft.fields.length > 0 && { fields: draft.fields }),
@@ -104,8 +131,12 @@ export function requestOf(draft: SyncDraft): CreateSyncRequest {
 }
 
 /** The change to send: everything for a draft, only what may still change once launched. */
-export function changeOf(draft: SyncDraft, launched: boolean): UpdateSyncRequest {
-  const request = requestOf(draft);
+export function changeOf(
+  draft: SyncDraft,
+  launched: boolean,
+  consentDefaults: ConsentSettings = DEFAULT_CONSENT_SETTINGS,
+): UpdateSyncRequest {
+  const request = requestOf(draft, consentDefaults);
   if (!launched) return request;
   return {
     name: request.name,

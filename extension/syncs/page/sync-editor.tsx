@@ -1,4 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
+import {
+  type ConsentSettings,
+  DEFAULT_CONSENT_SETTINGS,
+} from '../../../shared/consent-settings.ts';
 import { MATCH_KEY_LABELS, MATCH_KEYS, type MatchKey } from '../../../shared/match-keys/keys.ts';
 import type { ConnectedAdAccountSummary } from '../../../shared/relay-api/facebook.ts';
 import type { LaunchCheckResponse, SyncView } from '../../../shared/relay-api/syncs.ts';
@@ -32,6 +36,8 @@ export interface SyncEditorProps {
   sync: SyncView | null;
   /** The workspace's connected ad accounts. */
   accounts: readonly ConnectedAdAccountSummary[];
+  /** The workspace's consent defaults: the filters start from them, and only changes are saved. */
+  consentDefaults: ConsentSettings;
   syncs: Pick<
     BackgroundSyncs,
     'create' | 'update' | 'launchCheck' | 'launch' | 'syncableAudiences'
@@ -60,8 +66,17 @@ type Outcome =
  * warns about, before confirming. Once launched only the name, consent filters and default
  * country may change; the rest is locked with the reason.
  */
-export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEditorProps) {
-  const [draft, setDraft] = useState<SyncDraft>(() => draftOf(sync, accounts[0]?.accountId));
+export function SyncEditor({
+  sync,
+  accounts,
+  consentDefaults,
+  syncs,
+  relayUrl,
+  onSaved,
+}: SyncEditorProps) {
+  const [draft, setDraft] = useState<SyncDraft>(() =>
+    draftOf(sync, accounts[0]?.accountId, consentDefaults),
+  );
   const [busy, setBusy] = useState<Busy | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [nameError, setNameError] = useState<string | null>(null);
@@ -93,8 +108,8 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
     }
     setNameError(null);
     const reply = savedId
-      ? await syncs.update(savedId, changeOf(draft, launched))
-      : await syncs.create(requestOf(draft));
+      ? await syncs.update(savedId, changeOf(draft, launched, consentDefaults))
+      : await syncs.create(requestOf(draft, consentDefaults));
     const answer = settleSyncReply(reply, relayUrl);
     if (!answer.ok) {
       setOutcome({ kind: 'problem', problem: answer.problem });
@@ -350,7 +365,12 @@ export function SyncEditor({ sync, accounts, syncs, relayUrl, onSaved }: SyncEdi
               change({ consent: withOptOut(draft.consent, e.currentTarget.checked) })
             }
           />
-          {en.consent.optOut}
+          {en.consent.optOut(
+            draft.consent.optOutAttribute ??
+              consentDefaults.optOutAttribute ??
+              DEFAULT_CONSENT_SETTINGS.optOutAttribute ??
+              '',
+          )}
         </label>
         <label class="sync-editor__check">
           <input

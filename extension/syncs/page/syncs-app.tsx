@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import {
+  type ConsentSettings,
+  DEFAULT_CONSENT_SETTINGS,
+} from '../../../shared/consent-settings.ts';
 import type { ConnectedAdAccountSummary } from '../../../shared/relay-api/facebook.ts';
 import { en } from '../../i18n/en.ts';
 import type { RelayConnection } from '../../relay/relay-status.ts';
@@ -126,15 +130,21 @@ function ConnectedSyncs({
 }: ConnectedSyncsProps) {
   // The editor offers the workspace's connected ad accounts; none when Facebook is not there.
   const [accounts, setAccounts] = useState<readonly ConnectedAdAccountSummary[]>([]);
+  // The editor's filters start from the workspace's consent defaults (built-in until read).
+  const [consentDefaults, setConsentDefaults] = useState<ConsentSettings | null>(null);
   useEffect(() => {
     let shown = true;
     void syncs.facebookStatus().then((reply) => {
       if (shown && reply.ok && reply.value.ok) setAccounts(reply.value.value.adAccounts);
     });
+    void syncs.consentDefaults().then((reply) => {
+      if (shown && reply.ok && reply.value.ok) setConsentDefaults(reply.value.value.settings);
+    });
     return () => {
       shown = false;
     };
   }, [syncs]);
+  const defaults = consentDefaults ?? DEFAULT_CONSENT_SETTINGS;
   const toList = () => go({ kind: 'list' });
 
   if (route.kind === 'sync') {
@@ -145,6 +155,7 @@ function ConnectedSyncs({
         syncs={syncs}
         relayUrl={connection.url}
         accounts={accounts}
+        consentDefaults={defaults}
         clipboard={clipboard}
         isAdmin={isAdmin}
         onBack={toList}
@@ -163,10 +174,11 @@ function ConnectedSyncs({
           </button>
         </div>
         <SyncEditor
-          // Remounted once the account list arrives, so the first account is preselected.
-          key={accounts.length}
+          // Remounted once the accounts and defaults arrive: the first account is preselected.
+          key={`${accounts.length}:${consentDefaults !== null}`}
           sync={null}
           accounts={accounts}
+          consentDefaults={defaults}
           syncs={syncs}
           relayUrl={connection.url}
           onSaved={(sync, settled) => {

@@ -131,5 +131,8 @@ export function fakeBackgroundSyncs() {
     facebookStatus: vi.fn<BackgroundSyncs['facebookStatus']>(async () =>
       ok(facebookStatus({ adAccounts: [connectedAccount()] })),
     ),
+    consentDefaults: vi.fn<BackgroundSyncs['consentDefaults']>(async () =>
+      ok({ settings: DEFAULT_CONSENT_SETTINGS, updatedAt: null }),
+    ),
   } satisfies BackgroundSyncs;
 }

@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../../../../extension/i18n/en.ts';
 import { SyncDetail } from '../../../../../extension/syncs/page/sync-detail.tsx';
+import { DEFAULT_CONSENT_SETTINGS } from '../../../../../shared/consent-settings.ts';
 import { describeError } from '../../../../../shared/error-catalog.ts';
 import { connectedAccount } from '../../facebook/facebook-fixtures.ts';
 import { RELAY_URL } from '../../relay/fake-relay.ts';
@@ -33,6 +34,7 @@ async function open() {
       syncs={syncs}
       relayUrl={RELAY_URL}
       accounts={[connectedAccount()]}
+      consentDefaults={DEFAULT_CONSENT_SETTINGS}
       clipboard={{ writeText: async () => {} }}
       isAdmin
       onBack={onBack}

@@ -24,11 +24,8 @@ describe('the sync draft', () => {
 
   it('leaves out what is not chosen yet, so a draft saves incomplete', () => {
     const request = requestOf({ ...draftOf(null), name: ' Winback ', fields: [] });
-    expect(request).toEqual({
-      name: 'Winback',
-      action: 'add',
-      consent: DEFAULT_CONSENT_SETTINGS,
-    });
+    // Filters left as the workspace has them are not the sync's own: they follow the defaults.
+    expect(request).toEqual({ name: 'Winback', action: 'add', consent: {} });
     expect(createSyncRequest.safeParse(request).success).toBe(true);
   });
 
@@ -50,7 +47,26 @@ describe('the sync draft', () => {
       audience: { kind: 'new', name: 'Cart abandoners (live)' },
       fields: ['EMAIL'],
       defaultCountry: 'FR',
-      consent: { ...DEFAULT_CONSENT_SETTINGS, excludeEmailUnsubscribed: true },
+      consent: { excludeEmailUnsubscribed: true },
+    });
+  });
+
+  it("shows the workspace's defaults under the sync's own choices, and saves only what differs", () => {
+    const workspace = {
+      ...DEFAULT_CONSENT_SETTINGS,
+      optInAttribute: 'opted_in_marketing',
+      excludeEmailUnsubscribed: true,
+    };
+    expect(draftOf(null, '111', workspace).consent).toEqual(workspace);
+    const sync = draftSync({ consent: { requireAdTrackingForDeviceIds: false } });
+    const draft = draftOf(sync, '', workspace);
+    expect(draft.consent).toEqual({ ...workspace, requireAdTrackingForDeviceIds: false });
+    // The opt-in the editor does not show is never turned off by saving.
+    expect(requestOf(draft, workspace).consent).toEqual({ requireAdTrackingForDeviceIds: false });
+    const optedOutOff = { ...draft, consent: withOptOut(draft.consent, false) };
+    expect(changeOf(optedOutOff, true, workspace).consent).toEqual({
+      requireAdTrackingForDeviceIds: false,
+      optOutAttribute: null,
     });
   });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../../../../extension/i18n/en.ts';
 import { SyncEditor } from '../../../../../extension/syncs/page/sync-editor.tsx';
+import { DEFAULT_CONSENT_SETTINGS } from '../../../../../shared/consent-settings.ts';
 import { describeError } from '../../../../../shared/error-catalog.ts';
 import type { SyncView } from '../../../../../shared/relay-api/syncs.ts';
 import { connectedAccount } from '../../facebook/facebook-fixtures.ts';
@@ -25,11 +26,12 @@ beforeEach(() => {
   onSaved = vi.fn();
 });
 
-async function open(sync: SyncView | null) {
+async function open(sync: SyncView | null, consentDefaults = DEFAULT_CONSENT_SETTINGS) {
   await mount(
     <SyncEditor
       sync={sync}
       accounts={ACCOUNTS}
+      consentDefaults={consentDefaults}
       syncs={syncs}
       relayUrl={RELAY_URL}
       onSaved={onSaved}
@@ -65,6 +67,20 @@ describe('the sync editor', () => {
     expect(syncs.create.mock.calls[0]?.[0]).not.toHaveProperty('audience');
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ name: 'Winback' }), true);
     expect(pageText()).toContain(text.saved);
+  });
+
+  it("starts from the workspace's consent defaults and names the opt-out attribute", async () => {
+    const workspace = {
+      ...DEFAULT_CONSENT_SETTINGS,
+      optOutAttribute: 'gdpr_objection',
+      excludeEmailUnsubscribed: true,
+    };
+    await open(null, workspace);
+    expect(checkbox(en.consent.optOut('gdpr_objection')).checked).toBe(true);
+    expect(checkbox(en.consent.unsubscribed).checked).toBe(true);
+    await type(field(text.name), 'Winback');
+    await click(button(text.saveDraft));
+    expect(syncs.create.mock.calls[0]?.[0].consent).toEqual({});
   });
 
   it('asks for a name before saving anything', async () => {
