@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import {
+  adAccountId,
   createSyncRequest,
   launchCheckResponse,
   syncableAudiencesResponse,
@@ -159,10 +160,6 @@ export const syncOperations: ApiOperation[] = [
 ];
 
 const metricsQuery = z.object({ hours: z.coerce.number().int().min(1).max(48).default(6) });
-const adAccountParam = z
-  .string()
-  .regex(/^(act_)?\d+$/, 'an ad account id: digits, with or without act_')
-  .transform((id) => id.replace(/^act_/, ''));
 
 const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
   const parsed = schema.safeParse(value);
@@ -220,8 +217,11 @@ export function syncRoutes({ syncs, facebook, jsonLimit, publicUrl }: SyncRoutes
       return c.json(await syncs.metrics(workspace(c), id(c), hours));
     })
     .get('/facebook/ad-accounts/:adAccountId/syncable-audiences', async (c) => {
-      const adAccountId = parse(adAccountParam, c.req.param('adAccountId'));
-      const audiences = await listSyncableAudiences(facebook.graphs, workspace(c), adAccountId);
+      const audiences = await listSyncableAudiences(
+        facebook.graphs,
+        workspace(c),
+        parse(adAccountId, c.req.param('adAccountId')),
+      );
       return c.json({ audiences });
     });
 }

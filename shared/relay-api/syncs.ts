@@ -9,7 +9,8 @@ import { MATCH_KEYS } from '../match-keys/keys.ts';
  */
 
 const timestamp = z.iso.datetime();
-const adAccountId = z
+/** An ad account id, with or without `act_`, stored bare. */
+export const adAccountId = z
   .string()
   .regex(/^(act_)?\d+$/, 'an ad account id: digits, with or without act_')
   .transform((id) => id.replace(/^act_/, ''));

@@ -34,7 +34,7 @@ export interface SyncFlushDeps {
 /** Sends one sync's queue to Facebook; never throws (failures become the sync's state). */
 export type SyncFlush = (sync: SyncRecord, signal: AbortSignal) => Promise<void>;
 
-export const DEFAULT_RETRY_WINDOW_MS = 13 * 60 * 60 * 1000;
+const DEFAULT_RETRY_WINDOW_MS = 13 * 60 * 60 * 1000;
 
 const targetOf = (sync: SyncRecord): DeliveryTarget | undefined =>
   sync.adAccountId && sync.facebookAudienceId && sync.fields.length > 0

@@ -1,6 +1,6 @@
 import type { MatchKey } from '../../../shared/match-keys.ts';
 import type { SyncAction } from '../../../shared/relay-api/syncs.ts';
-import { type BatchReceipt, usersRequestParams } from '../../exports/upload/upload-batch.ts';
+import { usersRequestParams } from '../../exports/upload/upload-batch.ts';
 import type { WorkspaceGraph } from '../../facebook/connection/workspace-graph.ts';
 import { RawJson } from '../../facebook/graph/raw-json.ts';
 import { syncAudience } from '../sync-audience.ts';
@@ -18,12 +18,12 @@ export interface DeliveryTarget {
  * call is its own one-batch upload session with a fresh id, so a batch re-sent after a crash
  * is a new session Meta applies again, harmlessly (adding a member twice keeps one member).
  */
-export function sendUsers(
+export async function sendUsers(
   graph: WorkspaceGraph,
   target: DeliveryTarget,
   rows: string[][],
   sessionId: string,
-): Promise<BatchReceipt> {
+): Promise<void> {
   const params = usersRequestParams({
     adAccountId: target.adAccountId,
     facebookAudienceId: target.facebookAudienceId,
@@ -39,16 +39,12 @@ export function sendUsers(
       last: true,
     },
   });
-  return graph
-    .request<{ num_received?: number; num_invalid_entries?: number }>({
-      method: target.action === 'add' ? 'POST' : 'DELETE',
-      path: `${target.facebookAudienceId}/users`,
-      params,
-      encoding: 'json',
-      adAccountId: target.adAccountId,
-    })
-    .then((answer) => ({
-      numReceived: answer.num_received ?? 0,
-      numInvalid: answer.num_invalid_entries ?? 0,
-    }));
+  // Meta's counts are not read: a user is done once the call succeeds (the queue is the truth).
+  await graph.request({
+    method: target.action === 'add' ? 'POST' : 'DELETE',
+    path: `${target.facebookAudienceId}/users`,
+    params,
+    encoding: 'json',
+    adAccountId: target.adAccountId,
+  });
 }

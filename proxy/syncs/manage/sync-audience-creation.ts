@@ -4,7 +4,7 @@ import type { WorkspaceGraph } from '../../facebook/connection/workspace-graph.t
 import type { SyncRecord } from '../../store/syncs.ts';
 
 /** What ends the description of an audience a sync created, so a later launch can find it. */
-export const syncAudienceMarker = (syncId: string) => `(sync ${syncId})`;
+const syncAudienceMarker = (syncId: string) => `(sync ${syncId})`;
 
 /**
  * The new audience a launching sync fills. A crash or a lost answer between Meta creating it

@@ -5,7 +5,7 @@ import type { SyncRecord } from '../../store/syncs.ts';
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** `<public base>/v1/ingest/<id>`: where a journey POSTs the sync's users. */
-export const ingestUrl = (publicBase: string, syncId: string) =>
+const ingestUrl = (publicBase: string, syncId: string) =>
   `${publicBase}/v1/ingest/${encodeURIComponent(syncId)}`;
 
 /** A sync as the API shows it; `pending` is the length of its queue. */

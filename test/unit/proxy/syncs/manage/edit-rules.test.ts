@@ -2,31 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../proxy/http/api-error.ts';
 import type { SyncRecord } from '../../../../../proxy/store/syncs.ts';
 import { updateChange } from '../../../../../proxy/syncs/manage/edit-rules.ts';
+import { activeSync } from '../../../../support/sync-records.ts';
 
-const at = new Date('2026-11-22T12:00:00Z');
-const launched: SyncRecord = {
-  id: 'sync_1',
-  workspaceId: 'ws_a',
-  name: 'Cart abandoners',
-  status: 'active',
+const launched: SyncRecord = activeSync({
   adAccountId: '1029384756',
   audienceKind: 'new',
   audienceName: 'Cart abandoners',
   facebookAudienceId: '23850000000000042',
-  action: 'add',
   fields: ['EMAIL', 'PHONE'],
-  consent: {},
-  defaultCountry: null,
-  ingestSecretHash: 'a'.repeat(64),
-  secretRotatedAt: at,
-  error: null,
-  retryAfter: null,
-  failingSince: null,
-  counts: { entered: 0, synced: 0, notSynced: 0, errored: 0 },
-  createdAt: at,
-  updatedAt: at,
-  launchedAt: at,
-};
+});
 
 const refusal = (sync: SyncRecord, request: Parameters<typeof updateChange>[1]) => {
   try {
