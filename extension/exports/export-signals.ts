@@ -4,7 +4,7 @@ import type { ExportSignals } from './export-watcher.ts';
 import type { TrackedExport } from './tracked-export.ts';
 
 /** Chrome stops an idle worker after 30 s; an extension API call every 25 s keeps it up. */
-export const KEEP_ALIVE_MS = 25_000;
+const KEEP_ALIVE_MS = 25_000;
 
 type Browser = typeof browser;
 

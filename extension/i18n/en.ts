@@ -176,7 +176,6 @@ export const en = {
         'Enter your Braze REST endpoint and a REST API key. The relay checks the key with Braze before it saves it.',
       notConnectedMarketer:
         'Segments can’t be exported from Braze until a workspace admin connects it. Ask an admin to connect Braze.',
-      connectedTitle: 'Braze is connected',
       endpoint: 'REST endpoint',
       key: 'REST API key',
       /** Followed by the relay's masked hint of the key's end. */
@@ -324,7 +323,6 @@ export const en = {
   exports: {
     formHeading: 'Export to Facebook',
     adAccount: 'Ad account',
-    adAccountHint: 'The ad account the audiences are created in.',
     fields: 'Fields to match on',
     fieldsHint: 'Each field becomes its own Custom Audience, as Braze does.',
     moreKeys: 'More keys',
@@ -345,8 +343,6 @@ export const en = {
       title: 'No ad account is connected',
       text: 'An admin chooses which ad accounts this workspace exports to, in the settings.',
     },
-    termsNotAccepted: (account: string) =>
-      `${account}: Meta’s Custom Audience terms are not accepted yet.`,
     acceptTerms: 'Accept the terms on Facebook',
     errors: {
       noFields: 'Choose at least one field.',
@@ -381,7 +377,6 @@ export const en = {
     rate: (rows: string) => `${rows} rows/s`,
     progressLabel: 'Upload progress',
     audience: 'Audience',
-    audienceStatus: { waiting: 'Waiting', sending: 'Sending', sent: 'Sent' },
     retrying: 'Retrying by itself',
     cancel: 'Cancel export',
     cancelling: 'Cancelling…',
@@ -475,7 +470,6 @@ export const en = {
     malformedMore: (more: string) => `…and ${more} more.`,
     malformedLine: (line: number, why: string) => `Line ${line}: ${why}`,
     noMalformed: 'Every row is readable.',
-    formatName: { csv: 'CSV', ndjson: 'NDJSON' },
     exportHeading: '3. Export to Facebook',
     exportAnother: 'Export another file',
     tooBig: (size: string, limit: string) =>

@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import {
-  EXTENSION_PAGE_MESSAGES,
+  CONTENT_SCRIPT_MESSAGES,
   type MessageReply,
   type RuntimeMessage,
   type RuntimeMessageOf,
@@ -44,7 +44,7 @@ export function listenForRuntimeMessages(
       sendResponse({ ok: false, error: 'The message is not one the extension understands.' });
       return false;
     }
-    if (EXTENSION_PAGE_MESSAGES.has(parsed.data.type) && !fromExtensionPage(sender, runtime)) {
+    if (!CONTENT_SCRIPT_MESSAGES.has(parsed.data.type) && !fromExtensionPage(sender, runtime)) {
       sendResponse({ ok: false, error: 'Only the extension’s own pages may send this message.' });
       return false;
     }

@@ -25,11 +25,7 @@ import type { SavedRelayResult } from '../relay/saved-relay-call.ts';
 import { extraDashboardHostSchema } from '../segment-page/dashboard-host-input.ts';
 import type { ExtraDashboardHost } from '../segment-page/extra-dashboard-hosts.ts';
 import { segmentSchema } from '../segment-page/segment-schema.ts';
-import {
-  SYNC_MESSAGE_SCHEMAS,
-  SYNC_MESSAGE_TYPES,
-  type SyncMessageValues,
-} from './sync-messages.ts';
+import { SYNC_MESSAGE_SCHEMAS, type SyncMessageValues } from './sync-messages.ts';
 
 const exportId = z.string().min(1).max(100);
 
@@ -91,37 +87,13 @@ export type RuntimeMessageType = RuntimeMessage['type'];
 export type RuntimeMessageOf<T extends RuntimeMessageType> = Extract<RuntimeMessage, { type: T }>;
 
 /**
- * Messages only the extension's own pages (options, popup) may send, as they change or reveal
- * the relay connection: content scripts live inside web pages and fall with them.
+ * The messages a content script may send; every other one changes or reveals the relay
+ * connection, so only the extension's own pages (options, popup) may: content scripts live
+ * inside web pages and fall with them. Listed this way round so a new message is page-only
+ * unless it is added here.
  */
-export const EXTENSION_PAGE_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set([
-  'relay:configure',
-  'relay:status',
-  'relay:forget',
-  'relay:access',
-  'facebook:status',
-  'facebook:connect',
-  'facebook:ad-accounts',
-  'facebook:save-ad-accounts',
-  'facebook:disconnect',
-  'facebook:use-system-user-token',
-  'facebook:remove-system-user-token',
-  'braze:settings',
-  'braze:save',
-  'braze:remove',
-  'dashboard-hosts:list',
-  'dashboard-hosts:add',
-  'dashboard-hosts:remove',
-  'export:start',
-  'export:cancel',
-  'consent-defaults:get',
-  'consent-defaults:save',
-  'exports:list',
-  'export:get',
-  'export:follow',
-  'export:resume',
-  'audience:create-lookalike',
-  ...SYNC_MESSAGE_TYPES,
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<RuntimeMessageType> = new Set([
+  'segment:selected',
 ]);
 
 /** What each message's handler resolves with, delivered as the reply's `value`. */

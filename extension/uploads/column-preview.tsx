@@ -7,10 +7,10 @@ import { describeError } from '../../shared/error-catalog.ts';
 import { SOURCE_PROBLEM_TEXT } from '../../shared/export-report.ts';
 import type { UploadPreviewResponse } from '../../shared/relay-api/uploads.ts';
 import { en } from '../i18n/en.ts';
+import { formatCount } from '../ui/format.ts';
 import { ProblemNotice } from '../ui/problem-notice.tsx';
 
 const text = en.uploads;
-const number = new Intl.NumberFormat('en-US');
 
 export interface ColumnPreviewProps {
   preview: UploadPreviewResponse;
@@ -90,13 +90,13 @@ function Rows({ preview }: { preview: UploadPreviewResponse }) {
   if (preview.rowsRead === 0 && !preview.complete) return null;
   return (
     <div class="column-preview__rows">
-      <p>{text.rowsRead(number.format(preview.rowsRead), preview.complete)}</p>
+      <p>{text.rowsRead(formatCount(preview.rowsRead), preview.complete)}</p>
       {preview.malformed === 0 ? (
         <p class="ar-muted">{text.noMalformed}</p>
       ) : (
         <div class="ar-notice ar-notice--info">
           <p class="ar-notice__title">
-            {text.malformed(number.format(preview.malformed), preview.malformed === 1)}
+            {text.malformed(formatCount(preview.malformed), preview.malformed === 1)}
           </p>
           <ul class="column-preview__malformed">
             {preview.malformedSample.map(({ line, problem }) => (
@@ -105,9 +105,7 @@ function Rows({ preview }: { preview: UploadPreviewResponse }) {
           </ul>
           {preview.malformed > preview.malformedSample.length && (
             <p>
-              {text.malformedMore(
-                number.format(preview.malformed - preview.malformedSample.length),
-              )}
+              {text.malformedMore(formatCount(preview.malformed - preview.malformedSample.length))}
             </p>
           )}
         </div>

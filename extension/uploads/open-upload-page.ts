@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /** The upload page's address (the `upload` entrypoint). */
-export const uploadPageUrl = () => browser.runtime.getURL('/upload.html');
+const uploadPageUrl = () => browser.runtime.getURL('/upload.html');
 
 /**
  * Opens the upload page in a tab, then closes the popup: a file dialog opened from a popup

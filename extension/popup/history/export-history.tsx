@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { describeError } from '../../../shared/error-catalog.ts';
-import { ENDED_PHASES } from '../../../shared/export-events.ts';
 import type { ExportJobView } from '../../../shared/relay-api/exports.ts';
+import { isRunning } from '../../exports/tracked-export.ts';
 import { en } from '../../i18n/en.ts';
 import { ActionButton } from '../../ui/action-button.tsx';
 import type { BackgroundExports } from '../../ui/background-exports.ts';
@@ -69,7 +69,7 @@ export function ExportHistory({ exports, relayUrl, onOpen }: ExportHistoryProps)
 type HistoryStatus = keyof typeof text.status;
 
 const statusOf = (job: ExportJobView): HistoryStatus =>
-  ENDED_PHASES.includes(job.status) ? (job.status as HistoryStatus) : 'running';
+  isRunning({ phase: job.status }) ? 'running' : (job.status as HistoryStatus);
 
 function HistoryEntry({ job, onOpen }: { job: ExportJobView; onOpen: (id: string) => void }) {
   const status = statusOf(job);

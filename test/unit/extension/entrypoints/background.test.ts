@@ -7,6 +7,8 @@ import { FIXTURE_SEGMENT, FIXTURE_URL } from '../segment-page/segment-page-fixtu
 
 const segment = { ...FIXTURE_SEGMENT, name: '<img src=x onerror="window.__xss=1">' };
 const url = FIXTURE_URL;
+/** The refusal of a page-only message; any other refusal (a malformed message) proves nothing. */
+const PAGES_ONLY = { ok: false, error: 'Only the extension’s own pages may send this message.' };
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -62,10 +64,8 @@ describe('background', () => {
   });
 
   it('does not let a dashboard tab read or change syncs', async () => {
-    expect(await send({ type: 'syncs:list' })).toMatchObject({ ok: false });
-    expect(await send({ type: 'syncs:rotate-secret', syncId: 'sync_1' })).toMatchObject({
-      ok: false,
-    });
+    expect(await send({ type: 'syncs:list' })).toEqual(PAGES_ONLY);
+    expect(await send({ type: 'syncs:rotate-secret', syncId: 'sync_1' })).toEqual(PAGES_ONLY);
   });
 
   it('hands a relay session to extension pages only', async () => {
@@ -73,17 +73,17 @@ describe('background', () => {
       ok: true,
       value: null,
     });
-    expect(await send({ type: 'relay:access', renew: false })).toMatchObject({ ok: false });
+    expect(await send({ type: 'relay:access', renew: false })).toEqual(PAGES_ONLY);
   });
 
   it('does not let a dashboard tab connect Facebook', async () => {
-    expect(await send({ type: 'facebook:connect' })).toMatchObject({ ok: false });
+    expect(await send({ type: 'facebook:connect' })).toEqual(PAGES_ONLY);
   });
 
   it('does not let a dashboard tab change the relay', async () => {
     const apiKey = `ar_live_0123456789abcdef_${'A'.repeat(43)}`;
     const reply = await send({ type: 'relay:configure', url: 'https://evil.example', apiKey });
-    expect(reply).toMatchObject({ ok: false });
+    expect(reply).toEqual(PAGES_ONLY);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });

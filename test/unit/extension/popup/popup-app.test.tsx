@@ -28,12 +28,8 @@ beforeEach(() => {
   openOptions = vi.fn();
 });
 
-async function open(
-  saved: RelayConnection | null,
-  findSegment: () => Promise<SelectedSegment | null> = async () => segment,
-) {
-  relay.status.mockResolvedValue({ ok: true, value: saved });
-  await mount(
+const mountPopup = (findSegment: () => Promise<SelectedSegment | null> = async () => segment) =>
+  mount(
     <PopupApp
       relay={relay}
       findSegment={findSegment}
@@ -41,6 +37,13 @@ async function open(
       {...exportProps()}
     />,
   );
+
+async function open(
+  saved: RelayConnection | null,
+  findSegment?: () => Promise<SelectedSegment | null>,
+) {
+  relay.status.mockResolvedValue({ ok: true, value: saved });
+  await mountPopup(findSegment);
   await settle();
 }
 
@@ -51,14 +54,7 @@ const segmentSection = () => document.querySelector('section[aria-labelledby="se
 describe('the popup', () => {
   it('says it is checking the relay until the background answers', async () => {
     relay.status.mockReturnValue(new Promise(() => {}));
-    await mount(
-      <PopupApp
-        relay={relay}
-        findSegment={async () => segment}
-        openOptions={openOptions}
-        {...exportProps()}
-      />,
-    );
+    await mountPopup();
     expect(document.querySelector('[role="status"]')?.textContent).toBe(en.loading);
     expect(segmentSection()).toBeNull();
   });
@@ -151,14 +147,7 @@ describe('the popup', () => {
 
   it('explains a background that does not answer', async () => {
     relay.status.mockResolvedValue({ ok: false, error: 'No listeners available' });
-    await mount(
-      <PopupApp
-        relay={relay}
-        findSegment={async () => segment}
-        openOptions={openOptions}
-        {...exportProps()}
-      />,
-    );
+    await mountPopup();
     await settle();
     expect(document.querySelector('[role="alert"]')?.textContent).toContain(
       en.problems.extensionNotAnswering.title,
