@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { describeError } from '../../shared/error-catalog.ts';
 import type { SyncView } from '../../shared/relay-api/syncs.ts';
 import { en } from '../i18n/en.ts';
+import { describeSyncError } from './describe-sync-error.ts';
 import type { AnnouncedErrors, SyncErrorWatcherOptions } from './sync-error-watcher.ts';
 import { syncNotificationId } from './sync-links.ts';
 
@@ -35,9 +35,7 @@ export function notifySyncError(
   b: Pick<typeof browser, 'notifications' | 'runtime'> = browser,
 ): SyncErrorWatcherOptions['announce'] {
   return async (sync: SyncView) => {
-    const entry = describeError(sync.error?.code ?? 'unknown_error', {
-      ...(sync.adAccountId && { adAccountId: sync.adAccountId }),
-    });
+    const entry = describeSyncError(sync);
     await b.notifications.create(syncNotificationId(sync.id), {
       type: 'basic',
       iconUrl: b.runtime.getURL('/icon-128.png'),
