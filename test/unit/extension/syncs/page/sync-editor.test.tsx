@@ -104,6 +104,8 @@ describe('the sync editor', () => {
               field: 'adAccountId',
             },
             { code: 'facebook_token_revoked', message: 'revoked' },
+            // A code this extension's catalog does not know (a newer relay): its own words.
+            { code: 'sync_from_a_newer_relay', message: 'A newer relay refuses this.' },
           ],
         }),
       ),
@@ -118,6 +120,7 @@ describe('the sync editor', () => {
     const revoked = describeError('facebook_token_revoked');
     expect(summary?.textContent).toContain(revoked.title);
     expect(summary?.textContent).toContain(revoked.steps[0]);
+    expect(summary?.textContent).toContain('A newer relay refuses this.');
     expect(groupError(text.fields)).toBe(describeError('sync_fields_missing').title);
     const select = document.getElementById('sync-ad-account');
     expect(select?.getAttribute('aria-invalid')).toBe('true');
