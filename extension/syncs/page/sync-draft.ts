@@ -26,16 +26,7 @@ export interface SyncDraft {
   defaultCountry: string;
 }
 
-/** The editor's field names; launch refusals name one of these in `field`. */
-export type DraftField =
-  | 'name'
-  | 'adAccountId'
-  | 'audience'
-  | 'action'
-  | 'fields'
-  | 'consent'
-  | 'defaultCountry';
-const DRAFT_FIELDS: readonly DraftField[] = [
+const DRAFT_FIELDS = [
   'name',
   'adAccountId',
   'audience',
@@ -43,7 +34,9 @@ const DRAFT_FIELDS: readonly DraftField[] = [
   'fields',
   'consent',
   'defaultCountry',
-];
+] as const;
+/** The editor's field names; launch refusals name one of these in `field`. */
+export type DraftField = (typeof DRAFT_FIELDS)[number];
 
 /** The fields a launched sync keeps: queued users were hashed and routed for them. */
 export const LOCKED_AFTER_LAUNCH: ReadonlySet<DraftField> = new Set([
