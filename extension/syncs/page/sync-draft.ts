@@ -144,12 +144,20 @@ export function draftFieldOf(field: string | undefined): DraftField | undefined 
   return DRAFT_FIELDS.find((candidate) => candidate === head);
 }
 
+/** The attribute the opt-out filter uses when the sync has none of its own. */
+export const defaultOptOutAttribute = (consentDefaults: ConsentSettings): string =>
+  consentDefaults.optOutAttribute ?? DEFAULT_CONSENT_SETTINGS.optOutAttribute ?? '';
+
 /** The opt-out filter on (the sync's own attribute, or the default one) or off. */
-export function withOptOut(consent: ConsentSettings, on: boolean): ConsentSettings {
+export function withOptOut(
+  consent: ConsentSettings,
+  on: boolean,
+  consentDefaults: ConsentSettings = DEFAULT_CONSENT_SETTINGS,
+): ConsentSettings {
   return {
     ...consent,
     optOutAttribute: on
-      ? (consent.optOutAttribute ?? DEFAULT_CONSENT_SETTINGS.optOutAttribute)
+      ? (consent.optOutAttribute ?? defaultOptOutAttribute(consentDefaults))
       : null,
   };
 }

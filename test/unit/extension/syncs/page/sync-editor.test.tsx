@@ -83,6 +83,17 @@ describe('the sync editor', () => {
     expect(syncs.create.mock.calls[0]?.[0].consent).toEqual({});
   });
 
+  it("turns a sync's opt-out back on with the attribute its label names", async () => {
+    const workspace = { ...DEFAULT_CONSENT_SETTINGS, optOutAttribute: 'gdpr_objection' };
+    await open(draftSync({ consent: { optOutAttribute: null } }), workspace);
+    const optOut = checkbox(en.consent.optOut('gdpr_objection'));
+    expect(optOut.checked).toBe(false);
+    await click(optOut);
+    await click(button(text.saveDraft));
+    // Back on the workspace's own attribute, so the sync follows the default again.
+    expect(syncs.update.mock.calls[0]?.[1].consent).toEqual({});
+  });
+
   it('asks for a name before saving anything', async () => {
     await open(null);
     await click(button(text.saveDraft));
