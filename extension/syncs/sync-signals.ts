@@ -8,10 +8,11 @@ import type { AnnouncedErrors, SyncErrorWatcherOptions } from './sync-error-watc
 import { syncNotificationId } from './sync-links.ts';
 
 /** Errors already announced; `local:` so a browser restart does not repeat them. */
-export const announcedSyncErrorsItem = storage.defineItem<AnnouncedErrors>(
-  'local:announcedSyncErrors',
-  { version: 1, migrations: {}, fallback: {} },
-);
+const announcedSyncErrorsItem = storage.defineItem<AnnouncedErrors>('local:announcedSyncErrors', {
+  version: 1,
+  migrations: {},
+  fallback: {},
+});
 
 const announcedSchema = z.record(z.string(), z.string());
 
