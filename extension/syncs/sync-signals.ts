@@ -1,17 +1,18 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { describeError } from '../../shared/error-catalog.ts';
 import type { SyncView } from '../../shared/relay-api/syncs.ts';
 import { en } from '../i18n/en.ts';
+import { describeSyncError } from './describe-sync-error.ts';
 import type { AnnouncedErrors, SyncErrorWatcherOptions } from './sync-error-watcher.ts';
 import { syncNotificationId } from './sync-links.ts';
 
 /** Errors already announced; `local:` so a browser restart does not repeat them. */
-export const announcedSyncErrorsItem = storage.defineItem<AnnouncedErrors>(
-  'local:announcedSyncErrors',
-  { version: 1, migrations: {}, fallback: {} },
-);
+const announcedSyncErrorsItem = storage.defineItem<AnnouncedErrors>('local:announcedSyncErrors', {
+  version: 1,
+  migrations: {},
+  fallback: {},
+});
 
 const announcedSchema = z.record(z.string(), z.string());
 
@@ -35,9 +36,7 @@ export function notifySyncError(
   b: Pick<typeof browser, 'notifications' | 'runtime'> = browser,
 ): SyncErrorWatcherOptions['announce'] {
   return async (sync: SyncView) => {
-    const entry = describeError(sync.error?.code ?? 'unknown_error', {
-      ...(sync.adAccountId && { adAccountId: sync.adAccountId }),
-    });
+    const entry = describeSyncError(sync);
     await b.notifications.create(syncNotificationId(sync.id), {
       type: 'basic',
       iconUrl: b.runtime.getURL('/icon-128.png'),

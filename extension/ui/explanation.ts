@@ -69,10 +69,7 @@ export function explainMessageError(detail: string): Explanation {
 }
 
 /** Explains a failed call to the saved relay, which may have been forgotten meanwhile. */
-export function explainSavedRelayFailure(
-  failure: SavedRelayFailure,
-  relayUrl: string,
-): Explanation {
+function explainSavedRelayFailure(failure: SavedRelayFailure, relayUrl: string): Explanation {
   return failure.kind === 'no-relay' ? en.problems.noRelay : explainRelayFailure(failure, relayUrl);
 }
 

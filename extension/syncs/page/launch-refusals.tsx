@@ -1,15 +1,20 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { z } from 'zod';
-import { describeError, isErrorCode } from '../../../shared/error-catalog.ts';
+import { describeError, type ErrorEntry, isErrorCode } from '../../../shared/error-catalog.ts';
 import type { launchRefusal } from '../../../shared/relay-api/syncs.ts';
 import { en } from '../../i18n/en.ts';
 
 export type Refusal = z.infer<typeof launchRefusal>;
 
+/** The catalog's entry for a refusal, or null when it does not know the code. */
+function catalogEntry(refusal: Refusal, adAccountId: string): ErrorEntry | null {
+  if (!isErrorCode(refusal.code)) return null;
+  return describeError(refusal.code, adAccountId ? { adAccountId } : {});
+}
+
 /** A refusal or warning in the catalog's words when it knows the code, else the relay's. */
 export function refusalText(refusal: Refusal, adAccountId: string): string {
-  if (!isErrorCode(refusal.code)) return refusal.message;
-  return describeError(refusal.code, adAccountId ? { adAccountId } : {}).title;
+  return catalogEntry(refusal, adAccountId)?.title ?? refusal.message;
 }
 
 /**
@@ -31,13 +36,12 @@ export function LaunchRefusals({
       <p class="ar-notice__title">{text.refusedTitle}</p>
       <ul class="launch-refusals">
         {refusals.map((refusal) => {
-          const known = isErrorCode(refusal.code);
-          const entry = describeError(refusal.code, adAccountId ? { adAccountId } : {});
+          const entry = catalogEntry(refusal, adAccountId);
           return (
             <li key={`${refusal.code}:${refusal.field ?? ''}`}>
-              <p class="launch-refusals__title">{known ? entry.title : refusal.message}</p>
-              {known && <p>{entry.explanation}</p>}
-              {known && entry.steps.length > 0 && (
+              <p class="launch-refusals__title">{entry?.title ?? refusal.message}</p>
+              {entry && <p>{entry.explanation}</p>}
+              {entry && entry.steps.length > 0 && (
                 <ol>
                   {entry.steps.map((step) => (
                     <li key={step}>{step}</li>

@@ -22,7 +22,7 @@ import { type Timers, usePolling } from './use-polling.ts';
 
 const text = en.syncs.detail;
 /** The chart's windows, in hours (the relay keeps 48). */
-export const CHART_HOURS = [1, 6, 24, 48] as const;
+const CHART_HOURS = [1, 6, 24, 48] as const;
 
 export interface SyncDetailProps {
   syncId: string;

@@ -26,16 +26,7 @@ export interface SyncDraft {
   defaultCountry: string;
 }
 
-/** The editor's field names; launch refusals name one of these in `field`. */
-export type DraftField =
-  | 'name'
-  | 'adAccountId'
-  | 'audience'
-  | 'action'
-  | 'fields'
-  | 'consent'
-  | 'defaultCountry';
-const DRAFT_FIELDS: readonly DraftField[] = [
+const DRAFT_FIELDS = [
   'name',
   'adAccountId',
   'audience',
@@ -43,7 +34,9 @@ const DRAFT_FIELDS: readonly DraftField[] = [
   'fields',
   'consent',
   'defaultCountry',
-];
+] as const;
+/** The editor's field names; launch refusals name one of these in `field`. */
+export type DraftField = (typeof DRAFT_FIELDS)[number];
 
 /** The fields a launched sync keeps: queued users were hashed and routed for them. */
 export const LOCKED_AFTER_LAUNCH: ReadonlySet<DraftField> = new Set([
@@ -151,12 +144,20 @@ export function draftFieldOf(field: string | undefined): DraftField | undefined 
   return DRAFT_FIELDS.find((candidate) => candidate === head);
 }
 
+/** The attribute the opt-out filter uses when the sync has none of its own. */
+export const defaultOptOutAttribute = (consentDefaults: ConsentSettings): string =>
+  consentDefaults.optOutAttribute ?? DEFAULT_CONSENT_SETTINGS.optOutAttribute ?? '';
+
 /** The opt-out filter on (the sync's own attribute, or the default one) or off. */
-export function withOptOut(consent: ConsentSettings, on: boolean): ConsentSettings {
+export function withOptOut(
+  consent: ConsentSettings,
+  on: boolean,
+  consentDefaults: ConsentSettings = DEFAULT_CONSENT_SETTINGS,
+): ConsentSettings {
   return {
     ...consent,
     optOutAttribute: on
-      ? (consent.optOutAttribute ?? DEFAULT_CONSENT_SETTINGS.optOutAttribute)
+      ? (consent.optOutAttribute ?? defaultOptOutAttribute(consentDefaults))
       : null,
   };
 }

@@ -1,8 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import {
-  type ConsentSettings,
-  DEFAULT_CONSENT_SETTINGS,
-} from '../../../shared/consent-settings.ts';
+import type { ConsentSettings } from '../../../shared/consent-settings.ts';
 import { MATCH_KEY_LABELS, MATCH_KEYS, type MatchKey } from '../../../shared/match-keys/keys.ts';
 import type { ConnectedAdAccountSummary } from '../../../shared/relay-api/facebook.ts';
 import type { LaunchCheckResponse, SyncView } from '../../../shared/relay-api/syncs.ts';
@@ -18,6 +15,7 @@ import { failureCode, settleSyncReply } from './settle-sync-reply.ts';
 import {
   changeOf,
   type DraftField,
+  defaultOptOutAttribute,
   draftFieldOf,
   draftOf,
   isLaunched,
@@ -362,14 +360,13 @@ export function SyncEditor({
             type="checkbox"
             checked={draft.consent.optOutAttribute !== null}
             onChange={(e) =>
-              change({ consent: withOptOut(draft.consent, e.currentTarget.checked) })
+              change({
+                consent: withOptOut(draft.consent, e.currentTarget.checked, consentDefaults),
+              })
             }
           />
           {en.consent.optOut(
-            draft.consent.optOutAttribute ??
-              consentDefaults.optOutAttribute ??
-              DEFAULT_CONSENT_SETTINGS.optOutAttribute ??
-              '',
+            draft.consent.optOutAttribute ?? defaultOptOutAttribute(consentDefaults),
           )}
         </label>
         <label class="sync-editor__check">

@@ -5,6 +5,7 @@ import { ActionButton } from '../../ui/action-button.tsx';
 import type { BackgroundSyncs } from '../../ui/background-syncs.ts';
 import type { Explanation } from '../../ui/explanation.ts';
 import { ProblemNotice } from '../../ui/problem-notice.tsx';
+import { searchOf } from '../syncs-route.ts';
 import { describeSync } from './describe-sync.ts';
 import { settleSyncReply } from './settle-sync-reply.ts';
 import { SyncCounts } from './sync-counts.tsx';
@@ -76,7 +77,7 @@ export function SyncList({ syncs, relayUrl, onOpen, onNew, refreshMs, timers }: 
             <div class="sync-row__header">
               <h3 class="sync-row__name">
                 <a
-                  href={`?sync=${encodeURIComponent(sync.id)}`}
+                  href={searchOf({ kind: 'sync', syncId: sync.id })}
                   onClick={(event) => {
                     event.preventDefault();
                     onOpen(sync.id);

@@ -83,6 +83,17 @@ describe('the sync editor', () => {
     expect(syncs.create.mock.calls[0]?.[0].consent).toEqual({});
   });
 
+  it("turns a sync's opt-out back on with the attribute its label names", async () => {
+    const workspace = { ...DEFAULT_CONSENT_SETTINGS, optOutAttribute: 'gdpr_objection' };
+    await open(draftSync({ consent: { optOutAttribute: null } }), workspace);
+    const optOut = checkbox(en.consent.optOut('gdpr_objection'));
+    expect(optOut.checked).toBe(false);
+    await click(optOut);
+    await click(button(text.saveDraft));
+    // Back on the workspace's own attribute, so the sync follows the default again.
+    expect(syncs.update.mock.calls[0]?.[1].consent).toEqual({});
+  });
+
   it('asks for a name before saving anything', async () => {
     await open(null);
     await click(button(text.saveDraft));
@@ -104,6 +115,8 @@ describe('the sync editor', () => {
               field: 'adAccountId',
             },
             { code: 'facebook_token_revoked', message: 'revoked' },
+            // A code this extension's catalog does not know (a newer relay): its own words.
+            { code: 'sync_from_a_newer_relay', message: 'A newer relay refuses this.' },
           ],
         }),
       ),
@@ -118,6 +131,7 @@ describe('the sync editor', () => {
     const revoked = describeError('facebook_token_revoked');
     expect(summary?.textContent).toContain(revoked.title);
     expect(summary?.textContent).toContain(revoked.steps[0]);
+    expect(summary?.textContent).toContain('A newer relay refuses this.');
     expect(groupError(text.fields)).toBe(describeError('sync_fields_missing').title);
     const select = document.getElementById('sync-ad-account');
     expect(select?.getAttribute('aria-invalid')).toBe('true');

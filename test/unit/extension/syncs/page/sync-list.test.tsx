@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../../../../extension/i18n/en.ts';
 import { SyncList } from '../../../../../extension/syncs/page/sync-list.tsx';
+import { routeOf } from '../../../../../extension/syncs/syncs-route.ts';
 import { describeError } from '../../../../../shared/error-catalog.ts';
 import { RELAY_URL } from '../../relay/fake-relay.ts';
 import { button, click, mount, pageText, settle } from '../../support/render-page.ts';
@@ -71,7 +72,10 @@ describe('the syncs list', () => {
 
   it('opens a sync from its name, and a new one from its button', async () => {
     const { onOpen, onNew } = await open();
-    await click(document.querySelector('.sync-row a') as HTMLElement);
+    const link = document.querySelector('.sync-row a') as HTMLAnchorElement;
+    // The address the page's own route reads, so opening it in a new tab lands on the sync.
+    expect(routeOf(new URL(link.href).search)).toEqual({ kind: 'sync', syncId: 'sync_abc' });
+    await click(link);
     expect(onOpen).toHaveBeenCalledWith('sync_abc');
     await click(button(text.newSync));
     expect(onNew).toHaveBeenCalledOnce();
