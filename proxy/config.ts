@@ -100,8 +100,7 @@ const schema = z.object({
   RELAY_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
-/** `FOO=` in an env file means "not set", as it does for most tools. */
-/** Blank variables count as unset, so their defaults apply. */
+/** Blank variables (`FOO=` in an env file) count as unset, so their defaults apply. */
 export function withoutBlanks(env: Record<string, string | undefined>) {
   return Object.fromEntries(
     Object.entries(env)

@@ -16,6 +16,16 @@ export function validationError(error: z.ZodError): ApiError {
   return new ApiError('validation_failed', `Invalid request: ${summary}`, { fields });
 }
 
+/** `value` as `schema` reads it, or `validation_failed` (400) with field details. */
+export function validated<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
 /**
  * Reads the JSON body (at most `maxBytes`), validates it with `schema` and hands the result to
  * the handler as `c.req.valid('json')`. Each way it can fail has its own error code: 415,
@@ -30,9 +40,10 @@ export function jsonBody<Schema extends z.ZodType>(
   { in: { json: z.input<Schema> }; out: { json: z.output<Schema> } }
 > {
   return async (c, next) => {
-    const parsed = schema.safeParse(await readJson(c.req.raw, maxBytes));
-    if (!parsed.success) throw validationError(parsed.error);
-    c.req.addValidatedData('json', parsed.data as object);
+    c.req.addValidatedData(
+      'json',
+      validated(schema, await readJson(c.req.raw, maxBytes)) as object,
+    );
     await next();
   };
 }

@@ -12,6 +12,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { SourceItem } from '../sources/source-item.ts';
 import type { ConsentDefaultsRepository } from '../store/consent-defaults.ts';
 import type {
+  ExportJobChange,
   ExportJobRecord,
   ExportJobRepository,
   ExportSourceSpec,
@@ -111,6 +112,21 @@ export function createExportJobs({
     report: job.report,
   });
   const queued = (): ExportEvent => ({ type: 'phase', phase: 'queued', at: now().toISOString() });
+  /** Closes a job that is not running as cancelled, with its end event in the same write. */
+  const endCancelled = async (job: ExportJobRecord, change: ExportJobChange) => {
+    const event: ExportEvent = {
+      type: 'end',
+      status: 'cancelled',
+      resumable: false,
+      at: now().toISOString(),
+    };
+    hub.publish(
+      job.id,
+      (await jobs.update(job.id, { status: 'cancelled', ...change }, event)) ?? 0,
+      event,
+    );
+    sources.release(job);
+  };
 
   return {
     async create(workspaceId, request) {
@@ -178,26 +194,9 @@ export function createExportJobs({
       const job = await find(workspaceId, id);
       if (job.status === 'failed' && job.resumable) {
         // A stopped job is not running: cancelling it only closes it for good.
-        await jobs.update(job.id, { status: 'cancelled', resumable: false });
-        await append(job.id, {
-          type: 'end',
-          status: 'cancelled',
-          resumable: false,
-          at: now().toISOString(),
-        });
-        sources.release(job);
+        await endCancelled(job, { resumable: false });
       } else if (await jobs.requestCancel(workspaceId, id)) {
-        if (queue.stop(id, 'cancel')) {
-          const change = { status: 'cancelled' as const, finishedAt: now() };
-          const event: ExportEvent = {
-            type: 'end',
-            status: 'cancelled',
-            resumable: false,
-            at: now().toISOString(),
-          };
-          hub.publish(id, (await jobs.update(id, change, event)) ?? 0, event);
-          sources.release(job);
-        }
+        if (queue.stop(id, 'cancel')) await endCancelled(job, { finishedAt: now() });
       }
       return view(await find(workspaceId, id));
     },
@@ -209,7 +208,8 @@ export function createExportJobs({
           `Export ${id} is ${job.status}; only a stopped export can be resumed.`,
         );
       }
-      hub.publish(id, await jobs.requeue(id, queued()), queued());
+      const event = queued();
+      hub.publish(id, await jobs.requeue(id, event), event);
       queue.enqueue(await find(workspaceId, id));
       return view(await find(workspaceId, id));
     },

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import { resolveConsentSettings } from '../../shared/consent-settings.ts';
 import { consentDefaultsRequest, consentDefaultsResponse } from '../../shared/relay-api/consent.ts';
 import { requireAdmin } from '../auth/require-session.ts';
-import { consentDefaultsFor } from '../exports/consent/consent-defaults.ts';
 import { jsonBody } from '../http/json-body.ts';
 import type { RelayEnv } from '../http/relay-env.ts';
 import type { ApiOperation } from '../openapi/api-operation.ts';
@@ -40,10 +40,13 @@ export function consentSettingsRoutes({
   jsonLimit: number;
   now: () => Date;
 }) {
-  const view = async (workspaceId: string) => ({
-    settings: await consentDefaultsFor({ consentDefaults }, workspaceId),
-    updatedAt: (await consentDefaults.get(workspaceId))?.updatedAt.toISOString() ?? null,
-  });
+  const view = async (workspaceId: string) => {
+    const saved = await consentDefaults.get(workspaceId);
+    return {
+      settings: resolveConsentSettings(saved?.settings),
+      updatedAt: saved?.updatedAt.toISOString() ?? null,
+    };
+  };
   return new Hono<RelayEnv>()
     .get('/settings/consent', async (c) => c.json(await view(c.get('session').workspaceId)))
     .put(

@@ -7,7 +7,7 @@ import {
   exportJobView,
   exportListResponse,
 } from '../../shared/relay-api/exports.ts';
-import { jsonBody } from '../http/json-body.ts';
+import { jsonBody, validated } from '../http/json-body.ts';
 import type { RelayEnv } from '../http/relay-env.ts';
 import type { ExportJobs } from '../jobs/export-jobs.ts';
 import type { ApiOperation } from '../openapi/api-operation.ts';
@@ -95,7 +95,7 @@ export function exportRoutes({ exports, jsonLimit, heartbeatMs = 15_000 }: Expor
       c.json(await exports.create(c.get('session').workspaceId, c.req.valid('json')), 202),
     )
     .get('/exports', async (c) => {
-      const { limit } = listQuery.parse({ limit: c.req.query('limit') });
+      const { limit } = validated(listQuery, { limit: c.req.query('limit') });
       return c.json({ exports: await exports.list(c.get('session').workspaceId, limit) });
     })
     .get('/exports/:exportId', async (c) =>

@@ -1,4 +1,4 @@
-import type { Timers } from '../../proxy/facebook/connection/daily-check-schedule.ts';
+import type { Timers } from '../../proxy/schedule/repeat.ts';
 
 /** Timers that fire only when the test says so, injected wherever the code schedules work. */
 export function manualTimers() {

@@ -1,8 +1,6 @@
 import type { Logger } from '../../log.ts';
 import { type Repeating, repeat, type Timers } from '../../schedule/repeat.ts';
 
-export type { Timers } from '../../schedule/repeat.ts';
-
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ScheduleOptions {

@@ -59,16 +59,18 @@ export function createStoredTokens({
   secrets,
   now = () => new Date(),
 }: StoredTokensOptions): StoredTokens {
-  const get = async (workspaceId: string, kind: FacebookTokenKind) => {
-    const record = (await repository.tokens(workspaceId)).find((token) => token.kind === kind);
-    const token = record && (await secrets.get(workspaceId, TOKEN_SECRET_NAMES[kind]));
+  const withToken = async (records: FacebookTokenRecord[], kind: FacebookTokenKind) => {
+    const record = records.find((token) => token.kind === kind);
+    const token = record && (await secrets.get(record.workspaceId, TOKEN_SECRET_NAMES[kind]));
     return record && token ? { record, token } : undefined;
   };
   return {
     list: (workspaceId) => repository.tokens(workspaceId),
-    get,
+    get: async (workspaceId, kind) => withToken(await repository.tokens(workspaceId), kind),
+    // Every Graph call of a workspace starts here: one read of its token records.
     async inUse(workspaceId) {
-      return (await get(workspaceId, 'system_user')) ?? (await get(workspaceId, 'user'));
+      const records = await repository.tokens(workspaceId);
+      return (await withToken(records, 'system_user')) ?? (await withToken(records, 'user'));
     },
     async save(workspaceId, kind, token, inspection, ownerName) {
       const at = now();

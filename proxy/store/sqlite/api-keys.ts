@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Role } from '../../../shared/relay-api/roles.ts';
 import type { ApiKeyRecord, ApiKeyRepository } from '../api-keys.ts';
-import { fromNullableText, fromText, toText } from './database.ts';
+import { fromNullableText, fromText, toNullableText, toText } from './database.ts';
 
 type Row = Record<string, unknown>;
 
@@ -16,8 +16,6 @@ const toApiKey = (row: Row): ApiKeyRecord => ({
   revokedAt: fromNullableText(row.revoked_at),
   lastUsedAt: fromNullableText(row.last_used_at),
 });
-
-const nullableText = (date: Date | null) => (date ? toText(date) : null);
 
 export function sqliteApiKeys(db: DatabaseSync): ApiKeyRepository {
   const insert = db.prepare(`INSERT INTO api_keys
@@ -42,9 +40,9 @@ export function sqliteApiKeys(db: DatabaseSync): ApiKeyRepository {
         key.label,
         key.secretHash,
         toText(key.createdAt),
-        nullableText(key.expiresAt),
-        nullableText(key.revokedAt),
-        nullableText(key.lastUsedAt),
+        toNullableText(key.expiresAt),
+        toNullableText(key.revokedAt),
+        toNullableText(key.lastUsedAt),
       );
     },
     async findById(keyId) {

@@ -40,6 +40,8 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
 
 /** Stored timestamps are ISO-8601 UTC text: readable, and they sort as they compare. */
 export const toText = (date: Date): string => date.toISOString();
+export const toNullableText = (date: Date | null | undefined): string | null =>
+  date ? toText(date) : null;
 export const fromText = (text: string): Date => new Date(text);
 export const fromNullableText = (text: unknown): Date | null =>
   typeof text === 'string' ? new Date(text) : null;

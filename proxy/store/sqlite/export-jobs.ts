@@ -8,7 +8,7 @@ import type {
   ExportJobRepository,
   ExportSpec,
 } from '../export-jobs.ts';
-import { fromNullableText, fromText, inTransaction, toText } from './database.ts';
+import { fromNullableText, fromText, inTransaction, toNullableText, toText } from './database.ts';
 
 type Row = Record<string, unknown>;
 
@@ -108,7 +108,7 @@ export function sqliteExportJobs(db: DatabaseSync, now: () => Date): ExportJobRe
         toText(job.startedAt),
         toText(job.createdAt),
         toText(job.updatedAt),
-        job.finishedAt ? toText(job.finishedAt) : null,
+        toNullableText(job.finishedAt),
       );
     },
     async get(workspaceId, id) {
@@ -139,7 +139,7 @@ export function sqliteExportJobs(db: DatabaseSync, now: () => Date): ExportJobRe
       }
       if (change.resumable !== undefined) set('resumable', change.resumable ? 1 : 0);
       if (change.finishedAt !== undefined) {
-        set('finished_at', change.finishedAt ? toText(change.finishedAt) : null);
+        set('finished_at', toNullableText(change.finishedAt));
       }
       return inTransaction(db, () => {
         db.prepare(`UPDATE export_jobs SET ${columns.join(', ')} WHERE id = ?`).run(...values, id);

@@ -5,11 +5,10 @@ import type {
   FacebookTokenKind,
   FacebookTokenRecord,
 } from '../facebook-connections.ts';
-import { fromNullableText, fromText, inTransaction, toText } from './database.ts';
+import { fromNullableText, fromText, inTransaction, toNullableText, toText } from './database.ts';
 
 type Row = Record<string, unknown>;
 
-const nullableText = (date: Date | null | undefined) => (date ? toText(date) : null);
 const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
 
 const toToken = (row: Row): FacebookTokenRecord => ({
@@ -57,7 +56,7 @@ const checkedColumns = (account: ConnectedAdAccount) => [
   account.accountStatus,
   flag(account.customAudienceTos),
   flag(account.accessible),
-  nullableText(account.checkedAt),
+  toNullableText(account.checkedAt),
 ];
 
 export function sqliteFacebookConnections(db: DatabaseSync): FacebookConnectionRepository {
@@ -99,13 +98,13 @@ export function sqliteFacebookConnections(db: DatabaseSync): FacebookConnectionR
         record.facebookUserName,
         record.tokenType,
         JSON.stringify(record.scopes),
-        nullableText(record.expiresAt),
-        nullableText(record.dataAccessExpiresAt),
+        toNullableText(record.expiresAt),
+        toNullableText(record.dataAccessExpiresAt),
         toText(record.connectedAt),
         toText(record.checkedAt),
         record.invalid?.code ?? null,
         record.invalid?.message ?? null,
-        nullableText(record.invalid?.at),
+        toNullableText(record.invalid?.at),
       );
     },
     async deleteToken(workspaceId, kind) {
@@ -116,12 +115,12 @@ export function sqliteFacebookConnections(db: DatabaseSync): FacebookConnectionR
         toText(check.checkedAt),
         check.invalid?.code ?? null,
         check.invalid?.message ?? null,
-        nullableText(check.invalid?.at),
+        toNullableText(check.invalid?.at),
         check.scopes ? JSON.stringify(check.scopes) : null,
         check.expiresAt === undefined ? 0 : 1,
-        nullableText(check.expiresAt),
+        toNullableText(check.expiresAt),
         check.dataAccessExpiresAt === undefined ? 0 : 1,
-        nullableText(check.dataAccessExpiresAt),
+        toNullableText(check.dataAccessExpiresAt),
         token.workspaceId,
         token.kind,
         toText(token.connectedAt),

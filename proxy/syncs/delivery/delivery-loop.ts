@@ -1,5 +1,5 @@
-import type { Timers } from '../../facebook/connection/daily-check-schedule.ts';
 import type { Logger } from '../../log.ts';
+import type { Timers } from '../../schedule/repeat.ts';
 import type { SyncRecord, SyncRepository } from '../../store/syncs.ts';
 import type { SyncFlush } from './flush-sync.ts';
 

@@ -92,6 +92,9 @@ describe('cancel, history and isolation', () => {
     const list = await relay.call('/v1/exports', { token: relay.token });
     const { exports } = (await list.json()) as { exports: ExportJobView[] };
     expect(exports.map((job) => job.id)).toEqual([done.id]);
+    const tooMany = await relay.call('/v1/exports?limit=500', { token: relay.token });
+    expect(tooMany.status).toBe(400);
+    expect(await errorCode(tooMany)).toBe('validation_failed');
 
     const other = await relay.workspaceWithUsers('Globex');
     const as = other.marketerToken;

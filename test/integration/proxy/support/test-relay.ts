@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { createWorkspaceAdmin } from '../../../../proxy/auth/workspace-admin.ts';
 import { loadConfig } from '../../../../proxy/config.ts';
-import type { Timers } from '../../../../proxy/facebook/connection/daily-check-schedule.ts';
 import { createLogger } from '../../../../proxy/log.ts';
+import type { Timers } from '../../../../proxy/schedule/repeat.ts';
 import { type RunningRelay, startRelay } from '../../../../proxy/start-relay.ts';
 import { manualClock } from '../../../support/manual-clock.ts';
 import { removeTempDirs, tempDir } from '../../../support/temp-dirs.ts';
