@@ -5,18 +5,13 @@
  * Prints an `ExportJobResult` as JSON: wall time from POST /v1/exports to the job's end, and
  * the relay process's peak RSS (VmHWM) over the whole run.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createWorkspaceAdmin } from '../../proxy/auth/workspace-admin.ts';
-import { openRelayServices } from '../../proxy/relay-services.ts';
+import { readFileSync } from 'node:fs';
 import { DEMO_REST_API_KEY, DEMO_SEGMENT } from '../../sandbox/braze/demo.ts';
 import type { DemoSegmentKey } from '../../sandbox/braze/segments/demo-segments.ts';
-import { DEMO_AD_ACCOUNT_ID, DEMO_SYSTEM_USER_TOKEN } from '../../sandbox/graph/demo-world.ts';
+import { DEMO_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
 import type { ExportJobView } from '../../shared/relay-api/exports.ts';
 import { benchProcesses } from './bench-processes.ts';
 import { generatedCsv } from './generated-csv.ts';
-import { relayCalls } from './relay-calls.ts';
 
 export interface ExportJobResult {
   status: string;
@@ -37,32 +32,16 @@ const peakRssBytes = (pid: number | undefined) =>
 const [kind = 'file', what = '1000000', ...NODE_FLAGS] = process.argv.slice(2);
 const processes = benchProcesses();
 
-const dataDir = mkdtempSync(join(tmpdir(), 'export-job-bench-'));
 try {
   const [graphUrl, brazeUrl] = await Promise.all([
     processes.serve('./graph-emulator-process.ts'),
     processes.serve('./braze-emulator-process.ts'),
   ]);
-  const relaySecret = 'export-job-benchmark-secret-0123456789abcdef';
-  const services = openRelayServices({ dataDir, relaySecret });
-  const { adminKey } = await createWorkspaceAdmin({ store: services.store }).createWorkspace(
-    'Bench',
-  );
-  await services.close();
-
-  const { relay, url: relayUrl } = await processes.startRelay(
-    {
-      RELAY_DATA_DIR: dataDir,
-      RELAY_SECRET: relaySecret,
-      RELAY_UPLOAD_BODY_LIMIT: '2gb',
-      FACEBOOK_GRAPH_BASE_URL: graphUrl,
-      FACEBOOK_DIALOG_BASE_URL: graphUrl,
-    },
+  const { relay, call, token } = await processes.startRelayWithWorkspace(
+    graphUrl,
+    { RELAY_UPLOAD_BODY_LIMIT: '2gb' },
     NODE_FLAGS,
   );
-
-  const { call, adminSession } = relayCalls(relayUrl);
-  const token = await adminSession(adminKey.apiKey, DEMO_SYSTEM_USER_TOKEN);
   let source: Record<string, unknown>;
   if (kind === 'braze') {
     await call(
@@ -117,5 +96,4 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   processes.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -2,18 +2,7 @@
  * Contact data shaped like a real customer list, generated from a seed so that every run
  * measures the same strings.
  */
-
-/** mulberry32: a tiny, fast, seedable generator; quality is plenty for test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../sandbox/seeded-random.ts';
 
 const FIRST = `
   mary james patricia john jennifer robert linda michael elizabeth david sofia

@@ -1,4 +1,4 @@
-import { seededRandom } from './generated-contacts.ts';
+import { seededRandom } from '../../sandbox/seeded-random.ts';
 
 export const CSV_HEADER = 'Email,First Name,Last Name,Phone,Country,do_not_sell_or_share';
 

@@ -7,15 +7,9 @@
  * steady rate, timing each request from its 202 to the moment the sync counts its users
  * synced (the queue is first in, first out). Prints a `SyncBenchResult` as JSON.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createWorkspaceAdmin } from '../../proxy/auth/workspace-admin.ts';
-import { openRelayServices } from '../../proxy/relay-services.ts';
-import { DEMO_AD_ACCOUNT_ID, DEMO_SYSTEM_USER_TOKEN } from '../../sandbox/graph/demo-world.ts';
+import { DEMO_AD_ACCOUNT_ID } from '../../sandbox/graph/demo-world.ts';
 import type { SyncView } from '../../shared/relay-api/syncs.ts';
 import { benchProcesses } from './bench-processes.ts';
-import { relayCalls } from './relay-calls.ts';
 
 export interface SyncBenchResult {
   users: number;
@@ -28,7 +22,6 @@ export interface SyncBenchResult {
 const USERS_PER_REQUEST = 100;
 const [mode = 'ingest', first = '100000', second = '8'] = process.argv.slice(2);
 const processes = benchProcesses();
-const dataDir = mkdtempSync(join(tmpdir(), 'sync-bench-'));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** The JSON body of request `n`: users n×100 … n×100+99, each with an email. */
@@ -42,20 +35,7 @@ const body = (n: number) =>
 
 try {
   const graphUrl = await processes.serve('./graph-emulator-process.ts');
-  const relaySecret = 'sync-delivery-benchmark-secret-0123456789abcdef';
-  const services = openRelayServices({ dataDir, relaySecret });
-  const { adminKey } = await createWorkspaceAdmin({ store: services.store }).createWorkspace(
-    'Bench',
-  );
-  await services.close();
-  const { url: relayUrl } = await processes.startRelay({
-    RELAY_DATA_DIR: dataDir,
-    RELAY_SECRET: relaySecret,
-    FACEBOOK_GRAPH_BASE_URL: graphUrl,
-    FACEBOOK_DIALOG_BASE_URL: graphUrl,
-  });
-  const { call, adminSession } = relayCalls(relayUrl);
-  const token = await adminSession(adminKey.apiKey, DEMO_SYSTEM_USER_TOKEN);
+  const { url: relayUrl, call, token } = await processes.startRelayWithWorkspace(graphUrl);
   const created = (await call(
     '/v1/syncs',
     {
@@ -137,5 +117,4 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   processes.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { seededRandom } from '../../seeded-random.ts';
 
 /** 32-bit avalanche mix of two words (murmur3's finalizer): nearby inputs give unrelated outputs. */
 export function mix32(a: number, b: number): number {
@@ -31,15 +32,9 @@ export interface Random {
   hex(count: number): string;
 }
 
-/** Mulberry32: small, fast and good enough for test data; one instance per (user, field group). */
+/** One instance per (user, field group). */
 export function createRandom(state: number): Random {
-  let s = state >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seededRandom(state);
   const int = (n: number) => Math.floor(next() * n);
   const repeat = (count: number, radix: number) => {
     let out = '';

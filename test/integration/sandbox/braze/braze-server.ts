@@ -38,10 +38,17 @@ export async function startBraze(options: BrazeEmulatorOptions = {}) {
 
 export type Braze = Awaited<ReturnType<typeof startBraze>>;
 
-/** Waits (bounded) until `check` holds: for effects that happen after a response, like callbacks. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string) {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (await check()) return;
+/**
+ * Waits (bounded) until `find` returns something, and returns it: for effects that happen
+ * after a response, like callbacks, or pages that render asynchronously.
+ */
+export async function eventually<T>(
+  find: () => T | Promise<T>,
+  what: string,
+): Promise<NonNullable<T>> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const found = await find();
+    if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`Timed out waiting for ${what}`);

@@ -9,6 +9,7 @@ import {
   DEMO_WORKSPACE_ID,
 } from '../../../../sandbox/braze/demo.ts';
 import type { Segment } from '../../../../sandbox/braze/segments/segment.ts';
+import { eventually } from './braze-server.ts';
 
 /** Holds the API identifier requests until released, so "late" content is tested without timing. */
 function createGate() {
@@ -47,16 +48,6 @@ async function open(server: HttpServer, path: string): Promise<BrowserPage> {
   const page = browser.newPage();
   await page.goto(`${server.url}${path}`);
   return page;
-}
-
-/** Waits (bounded) until `find` returns something: the page renders asynchronously. */
-async function until<T>(find: () => T | null | undefined, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 400; attempt += 1) {
-    const found = find();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 const editPath = (segment: Segment, workspaceId = DEMO_WORKSPACE_ID) =>
@@ -118,7 +109,7 @@ describe('segment page', () => {
     const { server, gate } = await startDashboard();
     const page = await open(server, editPath(DEMO_SEGMENT.lapsed));
     const document = page.mainFrame.document;
-    await until(() => document.querySelector('h1'), 'the heading');
+    await eventually(() => document.querySelector('h1'), 'the heading');
 
     const toggle = document.querySelector('button[aria-haspopup="menu"]');
     expect(toggle?.outerHTML).toBe(
@@ -135,7 +126,7 @@ describe('segment page', () => {
     expect(document.querySelector('footer')).toBeNull();
 
     gate.release();
-    const footer = await until(() => document.querySelector('footer'), 'the footer');
+    const footer = await eventually(() => document.querySelector('footer'), 'the footer');
     expect(footer.textContent).toBe(`API Identifier ${DEMO_SEGMENT.lapsed.apiId}`);
     expect(footer.querySelector('code')?.textContent).toBe(DEMO_SEGMENT.lapsed.apiId);
     expect(document.querySelector('#app-root')?.lastElementChild).toBe(footer);
@@ -182,13 +173,13 @@ describe('segment page', () => {
     const page = await open(server, editPath(DEMO_SEGMENT.vip));
     const window = page.mainFrame.window as unknown as Window & { loadMarker?: number };
     const document = window.document;
-    await until(() => document.querySelector('h1'), 'the first heading');
+    await eventually(() => document.querySelector('h1'), 'the first heading');
     window.loadMarker = 7;
 
     // The first page's API identifier is still pending when the user moves on.
     document.querySelector<HTMLAnchorElement>('a[rel="next"]')?.click();
     const next = activeSegments[activeSegments.indexOf(DEMO_SEGMENT.vip) + 1] as Segment;
-    await until(
+    await eventually(
       () => document.querySelector('h1')?.textContent === next.name || null,
       'the next heading',
     );
@@ -201,7 +192,7 @@ describe('segment page', () => {
     expect([...footers].map((code) => code.textContent)).toEqual([next.apiId]);
 
     window.history.back();
-    await until(
+    await eventually(
       () => document.querySelector('h1')?.textContent === DEMO_SEGMENT.vip.name || null,
       'the previous heading after Back',
     );
