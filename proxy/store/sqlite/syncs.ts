@@ -3,7 +3,7 @@ import type { ConsentOverrides } from '../../../shared/consent-settings.ts';
 import type { MatchKey } from '../../../shared/match-keys.ts';
 import type { SyncAction, SyncStatus } from '../../../shared/relay-api/syncs.ts';
 import type { SyncChange, SyncRecord, SyncRepository } from '../syncs.ts';
-import { fromNullableText, fromText, inTransaction, toText } from './database.ts';
+import { fromNullableText, fromText, inTransaction, toNullableText, toText } from './database.ts';
 
 type Row = Record<string, unknown>;
 type Value = string | number | null;
@@ -42,8 +42,6 @@ const toSync = (row: Row): SyncRecord => ({
   launchedAt: fromNullableText(row.launched_at),
 });
 
-const nullableDate = (date: Date | null): string | null => (date ? toText(date) : null);
-
 /** Column and stored value of each changeable field. */
 const CHANGE_COLUMNS: {
   [K in keyof Required<SyncChange>]: (value: Required<SyncChange>[K]) => [string, Value][];
@@ -64,9 +62,9 @@ const CHANGE_COLUMNS: {
     ['error_code', value?.code ?? null],
     ['error_message', value?.message ?? null],
   ],
-  retryAfter: (value) => [['retry_after', nullableDate(value)]],
-  failingSince: (value) => [['failing_since', nullableDate(value)]],
-  launchedAt: (value) => [['launched_at', nullableDate(value)]],
+  retryAfter: (value) => [['retry_after', toNullableText(value)]],
+  failingSince: (value) => [['failing_since', toNullableText(value)]],
+  launchedAt: (value) => [['launched_at', toNullableText(value)]],
 };
 
 /** The start of `now`'s minute, as stored in sync_minutes. */
@@ -142,15 +140,15 @@ export function sqliteSyncs(db: DatabaseSync): SyncRepository {
         toText(sync.secretRotatedAt),
         sync.error?.code ?? null,
         sync.error?.message ?? null,
-        nullableDate(sync.retryAfter),
-        nullableDate(sync.failingSince),
+        toNullableText(sync.retryAfter),
+        toNullableText(sync.failingSince),
         sync.counts.entered,
         sync.counts.synced,
         sync.counts.notSynced,
         sync.counts.errored,
         toText(sync.createdAt),
         toText(sync.updatedAt),
-        nullableDate(sync.launchedAt),
+        toNullableText(sync.launchedAt),
       );
     },
     async get(workspaceId, id) {
