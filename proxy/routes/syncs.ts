@@ -13,7 +13,7 @@ import {
 } from '../../shared/relay-api/syncs.ts';
 import { requireAdmin } from '../auth/require-session.ts';
 import type { FacebookServices } from '../facebook/facebook-services.ts';
-import { jsonBody, validationError } from '../http/json-body.ts';
+import { jsonBody, validated } from '../http/json-body.ts';
 import type { RelayEnv } from '../http/relay-env.ts';
 import type { ApiOperation } from '../openapi/api-operation.ts';
 import type { SyncManager, ViewContext } from '../syncs/manage/sync-manager.ts';
@@ -161,12 +161,6 @@ export const syncOperations: ApiOperation[] = [
 
 const metricsQuery = z.object({ hours: z.coerce.number().int().min(1).max(48).default(6) });
 
-const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
-};
-
 export interface SyncRoutesOptions {
   syncs: SyncManager;
   facebook: FacebookServices;
@@ -213,14 +207,14 @@ export function syncRoutes({ syncs, facebook, jsonLimit, publicUrl }: SyncRoutes
       c.json(await syncs.rotateSecret(workspace(c), id(c))),
     )
     .get('/syncs/:syncId/metrics', async (c) => {
-      const { hours } = parse(metricsQuery, { hours: c.req.query('hours') });
+      const { hours } = validated(metricsQuery, { hours: c.req.query('hours') });
       return c.json(await syncs.metrics(workspace(c), id(c), hours));
     })
     .get('/facebook/ad-accounts/:adAccountId/syncable-audiences', async (c) => {
       const audiences = await listSyncableAudiences(
         facebook.graphs,
         workspace(c),
-        parse(adAccountId, c.req.param('adAccountId')),
+        validated(adAccountId, c.req.param('adAccountId')),
       );
       return c.json({ audiences });
     });
