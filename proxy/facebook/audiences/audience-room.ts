@@ -14,24 +14,37 @@ export interface CustomerFileAudience {
 }
 
 /**
- * The ad account's customer-file audiences, over every page. Which fields `filtering`
- * accepts is unconfirmed (reference §3.2), so the relay filters itself.
+ * The ad account's customer-file audiences (lookalikes and others left out), over every page,
+ * with the Graph `fields` asked for. Which fields `filtering` accepts is unconfirmed
+ * (reference §3.2), so the relay filters itself.
  */
+export async function customerFileAudiences<Audience extends { subtype?: string }>(
+  graph: WorkspaceGraph,
+  adAccountId: string,
+  fields: string,
+): Promise<Audience[]> {
+  const found: Audience[] = [];
+  for await (const audience of graph.items<Audience>({
+    path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
+    params: { fields, limit: PAGE_SIZE },
+    adAccountId,
+  })) {
+    if (audience.subtype === 'CUSTOM') found.push(audience);
+  }
+  return found;
+}
+
+/** The ad account's customer-file audiences with their descriptions (the relay's markers). */
 export async function listCustomerFileAudiences(
   graph: WorkspaceGraph,
   adAccountId: string,
 ): Promise<CustomerFileAudience[]> {
-  const found: CustomerFileAudience[] = [];
-  for await (const audience of graph.items<{ id: string; subtype?: string; description?: string }>({
-    path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
-    params: { fields: 'id,subtype,description', limit: PAGE_SIZE },
-    adAccountId,
-  })) {
-    if (audience.subtype === 'CUSTOM') {
-      found.push({ id: audience.id, description: audience.description ?? '' });
-    }
-  }
-  return found;
+  const audiences = await customerFileAudiences<{
+    id: string;
+    subtype?: string;
+    description?: string;
+  }>(graph, adAccountId, 'id,subtype,description');
+  return audiences.map(({ id, description }) => ({ id, description: description ?? '' }));
 }
 
 /**

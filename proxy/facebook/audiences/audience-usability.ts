@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/error-catalog.ts';
-import { bareAdAccountId } from '../connection/ad-accounts.ts';
 import type { WorkspaceGraph } from '../connection/workspace-graph.ts';
+import { customerFileAudiences } from './audience-room.ts';
 
 /** A customer-file audience as read for adding or removing members (reference §3.2-3.3). */
 export interface AudienceForMembers {
@@ -31,8 +31,6 @@ interface GraphAudience {
 
 const FIELDS =
   'id,name,subtype,approximate_count_lower_bound,approximate_count_upper_bound,is_value_based,operation_status,permission_for_actions';
-/** Graph's default page is 25; the reference advises small pages, 100 keeps calls few. */
-const PAGE_SIZE = 100;
 /** `operation_status` of an audience flagged for integrity (reference §3.3, since 2025-09-02). */
 const INTEGRITY_FLAGGED = 471;
 /** Meta refuses removals that would leave an audience under about this many people. */
@@ -74,15 +72,7 @@ export async function listAudiencesForMembers(
   graph: WorkspaceGraph,
   adAccountId: string,
 ): Promise<AudienceForMembers[]> {
-  const found: AudienceForMembers[] = [];
-  for await (const audience of graph.items<GraphAudience>({
-    path: `act_${bareAdAccountId(adAccountId)}/customaudiences`,
-    params: { fields: FIELDS, limit: PAGE_SIZE },
-    adAccountId,
-  })) {
-    if (audience.subtype === 'CUSTOM') found.push(toAudience(audience));
-  }
-  return found;
+  return (await customerFileAudiences<GraphAudience>(graph, adAccountId, FIELDS)).map(toAudience);
 }
 
 /**
