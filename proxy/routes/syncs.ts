@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { adAccountId } from '../../shared/relay-api/ad-account-id.ts';
 import {
-  adAccountId,
   createSyncRequest,
   launchCheckResponse,
   syncableAudiencesResponse,

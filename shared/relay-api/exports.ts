@@ -4,13 +4,10 @@ import { columnMapping } from '../column-mapping.ts';
 import { consentOverrides } from '../consent-settings.ts';
 import { EXPORT_PHASES } from '../export-events.ts';
 import { exportReport } from '../export-report.ts';
+import { adAccountId } from './ad-account-id.ts';
 import { FILE_FORMATS, uploadId } from './uploads.ts';
 
 const timestamp = z.iso.datetime();
-const adAccountId = z
-  .string()
-  .regex(/^(act_)?\d+$/, 'an ad account id: digits, with or without act_')
-  .transform((id) => id.replace(/^act_/, ''));
 
 export const fileSource = z.object({
   kind: z.literal('file'),

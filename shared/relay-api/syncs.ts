@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consentOverrides } from '../consent-settings.ts';
 import { MATCH_KEYS } from '../match-keys/keys.ts';
+import { adAccountId } from './ad-account-id.ts';
 
 /**
  * Continuous Audience Sync (Braze's "Audience Sync to Facebook" step as a relay feature): users
@@ -9,11 +10,6 @@ import { MATCH_KEYS } from '../match-keys/keys.ts';
  */
 
 const timestamp = z.iso.datetime();
-/** An ad account id, with or without `act_`, stored bare. */
-export const adAccountId = z
-  .string()
-  .regex(/^(act_)?\d+$/, 'an ad account id: digits, with or without act_')
-  .transform((id) => id.replace(/^act_/, ''));
 const audienceName = z.string().trim().min(1).max(200);
 
 /** draft: being set up; active: ingesting and delivering; paused: ingest refused (409), queue kept; errored: delivery stopped on a cause the admin must fix (queue kept). */
